@@ -1,0 +1,119 @@
+"""The core's exception tree and the one function that turns an exception into words for a person.
+
+    GridAppError                    anything the core raises on purpose
+    ├── InvalidRecord               bad input: one or more `Problem`s (field, code, Chinese message)
+    ├── TransitionNotAllowed        a state change the state machine forbids
+    ├── SealedRecordError           a change to a sealed (legally final) record
+    ├── StaleAmendment              an amendment naming a version that is no longer current
+    ├── RecordNotFound              an id the store does not hold
+    └── StoreError                  the database file itself
+        ├── WrongKey                wrong passphrase or missing key: the file is left untouched
+        ├── KeyUnavailable          no key can be had (no keyring and no passphrase given)
+        ├── StoreCorrupt            integrity_check failed
+        └── MigrationFailed         a schema upgrade failed; the pre-upgrade backup is named
+
+Codes are English and stable (tests and logs use them); messages are Chinese for the grid worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a record: `field` is a dotted path ("members.0.id_number") or "" for
+    the whole record; `code` is stable English ("id_number.checksum"); `message` is Chinese."""
+
+    field: str
+    code: str
+    message: str
+    severity: Severity = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+class GridAppError(Exception):
+    """Base of every error the core raises on purpose; `message` is for people, `code` for code."""
+
+    code = "gridapp"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+
+class InvalidRecord(GridAppError):
+    """A record failed validation; nothing was written."""
+
+    code = "invalid_record"
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = [p for p in problems]
+        errors = [p for p in self.problems if p.is_error] or self.problems
+        text = "；".join(p.message for p in errors[:5])
+        if len(errors) > 5:
+            text += f"；另有{len(errors) - 5}处问题"
+        super().__init__(text or "记录有误")
+
+    def codes(self) -> list[str]:
+        return [p.code for p in self.problems if p.is_error]
+
+    def for_field(self, field: str) -> list[Problem]:
+        return [p for p in self.problems if p.field == field]
+
+
+class TransitionNotAllowed(GridAppError):
+    code = "transition_not_allowed"
+
+
+class SealedRecordError(GridAppError):
+    code = "sealed"
+
+
+class StaleAmendment(GridAppError):
+    code = "stale_amendment"
+
+
+class RecordNotFound(GridAppError):
+    code = "not_found"
+
+
+class StoreError(GridAppError):
+    code = "store"
+
+
+class WrongKey(StoreError):
+    code = "wrong_key"
+
+
+class KeyUnavailable(StoreError):
+    code = "key_unavailable"
+
+
+class StoreCorrupt(StoreError):
+    code = "corrupt"
+
+
+class MigrationFailed(StoreError):
+    code = "migration_failed"
+
+
+def message_for(exc: BaseException) -> str:
+    """The sentence to show a grid worker for any exception (Chinese, no jargon)."""
+    if isinstance(exc, GridAppError):
+        return exc.message
+    if isinstance(exc, PermissionError):
+        return "没有权限读写该文件，请检查文件夹权限。"
+    if isinstance(exc, FileNotFoundError):
+        return f"找不到文件：{exc.filename}"
+    if isinstance(exc, OSError):
+        return f"读写文件时出错：{exc.strerror or exc}"
+    return f"程序内部错误，请联系技术支持（{type(exc).__name__}）。"

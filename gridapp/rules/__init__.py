@@ -1,0 +1,1 @@
+"""Validation rules per record type; each module registers its rules with gridapp.validation."""
