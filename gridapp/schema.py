@@ -1,0 +1,125 @@
+"""The local database schema as append-only migrations; `SCHEMA_VERSION` is what sync reads.
+
+Never edit a migration that has shipped: add a new one at the end. Each runs inside the
+store's upgrade transaction, after a file backup (see `Store._migrate`).
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    (
+        "records, audit, outbox, search",
+        [
+            """CREATE TABLE meta (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )""",
+            # One table for every record type: sync, sealing and search treat them alike, and
+            # lists read the projection columns (title, sort_key, parent_id) through indexes.
+            """CREATE TABLE records (
+                id TEXT PRIMARY KEY,
+                type TEXT NOT NULL,
+                bucket TEXT NOT NULL,
+                state TEXT NOT NULL,
+                version INTEGER NOT NULL DEFAULT 1,
+                server_version INTEGER,
+                sealed INTEGER NOT NULL DEFAULT 0,
+                content_hash TEXT,
+                root_id TEXT NOT NULL,
+                revision INTEGER NOT NULL DEFAULT 1,
+                supersedes_id TEXT,
+                supersedes_hash TEXT,
+                amend_reason TEXT,
+                body TEXT NOT NULL,
+                annex TEXT NOT NULL DEFAULT '{}',
+                title TEXT NOT NULL DEFAULT '',
+                sort_key TEXT NOT NULL DEFAULT '',
+                parent_id TEXT,
+                id_hmac TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                device_id TEXT NOT NULL,
+                deleted INTEGER NOT NULL DEFAULT 0
+            )""",
+            "CREATE INDEX records_type_sort ON records(type, sort_key)",
+            "CREATE INDEX records_parent ON records(parent_id, type)",
+            "CREATE INDEX records_id_hmac ON records(id_hmac) WHERE id_hmac IS NOT NULL",
+            # Revision 1 is unique through the primary key (root_id = id); corrections must not
+            # race to the same revision number.
+            "CREATE UNIQUE INDEX records_revision ON records(root_id, revision) WHERE revision > 1",
+            # The store refuses these too; the triggers make sure nothing else can.
+            """CREATE TRIGGER records_sealed_no_update BEFORE UPDATE ON records
+               WHEN OLD.sealed = 1 AND (
+                    NEW.body IS NOT OLD.body OR NEW.content_hash IS NOT OLD.content_hash
+                 OR NEW.sealed IS NOT OLD.sealed OR NEW.id IS NOT OLD.id OR NEW.type IS NOT OLD.type
+                 OR NEW.root_id IS NOT OLD.root_id OR NEW.revision IS NOT OLD.revision
+                 OR NEW.bucket IS NOT OLD.bucket OR NEW.deleted IS NOT OLD.deleted
+                 OR NEW.supersedes_id IS NOT OLD.supersedes_id)
+               BEGIN SELECT RAISE(ABORT, 'sealed record: its content cannot change'); END""",
+            """CREATE TRIGGER records_sealed_no_delete BEFORE DELETE ON records
+               WHEN OLD.sealed = 1
+               BEGIN SELECT RAISE(ABORT, 'sealed record: it cannot be deleted'); END""",
+            """CREATE TABLE state_changes (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                record_id TEXT NOT NULL,
+                record_type TEXT NOT NULL,
+                from_state TEXT,
+                to_state TEXT NOT NULL,
+                at TEXT NOT NULL,
+                by TEXT NOT NULL,
+                device_id TEXT NOT NULL,
+                reason TEXT
+            )""",
+            "CREATE INDEX state_changes_record ON state_changes(record_id)",
+            # Append-only, hash-chained audit (domain.md §12.4): each row's hash covers the
+            # previous row's hash, so a removed or edited row breaks the chain.
+            """CREATE TABLE audit (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                device_id TEXT NOT NULL,
+                action TEXT NOT NULL,
+                record_type TEXT,
+                record_id TEXT,
+                version INTEGER,
+                detail TEXT NOT NULL DEFAULT '{}',
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL
+            )""",
+            "CREATE INDEX audit_record ON audit(record_id)",
+            """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+               BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
+            """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+               BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
+            # device_seq is AUTOINCREMENT so a number is never reused, even after the row is
+            # acknowledged and removed: the server's exactly-once key is (device_id, device_seq).
+            """CREATE TABLE outbox (
+                device_seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                mutation_id TEXT NOT NULL UNIQUE,
+                op TEXT NOT NULL,
+                record_type TEXT NOT NULL,
+                record_id TEXT NOT NULL,
+                bucket TEXT NOT NULL,
+                base_version INTEGER,
+                payload TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'pending'
+            )""",
+            "CREATE INDEX outbox_record ON outbox(record_id, status)",
+            # Contentless: the index keeps no second copy of the text (it is in the records).
+            "CREATE VIRTUAL TABLE search USING fts5("
+            "text, content = '', contentless_delete = 1, tokenize = 'trigram')",
+            # Short queries (a one- or two-character surname) cannot use trigrams: they use
+            # this index of names by prefix instead.
+            """CREATE TABLE search_names (
+                record_rowid INTEGER NOT NULL,
+                name TEXT NOT NULL
+            )""",
+            "CREATE INDEX search_names_name ON search_names(name)",
+            "CREATE INDEX search_names_rowid ON search_names(record_rowid)",
+        ],
+    ),
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

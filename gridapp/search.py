@@ -1,0 +1,58 @@
+"""Full-text search over names, addresses and free text (FTS5 trigram), with a prefix path for
+queries shorter than three characters, such as a one- or two-character surname."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from gridapp.queries import RecordSummary
+
+TRIGRAM = 3
+_COLUMNS = "r.id, r.type, r.title, r.sort_key, r.state, r.sealed, r.parent_id, r.bucket"
+
+
+def index(conn: Any, rowid: int, text: str, names: list[str]) -> None:
+    """Index one record's text and names under its `records` rowid."""
+    if text:
+        conn.execute("INSERT INTO search(rowid, text) VALUES (?, ?)", (rowid, text))
+    if names:
+        conn.executemany("INSERT INTO search_names(record_rowid, name) VALUES (?, ?)",
+                         [(rowid, n) for n in names])
+
+
+def unindex(conn: Any, rowid: int) -> None:
+    conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
+    conn.execute("DELETE FROM search_names WHERE record_rowid = ?", (rowid,))
+
+
+def search(conn: Any, text: str, *, types: Iterable[str] | None = None, limit: int = 50) -> list[RecordSummary]:
+    """Records matching `text`, best first.
+
+    Three characters or more: a substring match anywhere in the indexed text (FTS5 trigram,
+    ranked by bm25). Shorter: names that start with `text` (a surname), in name order. The
+    query is always plain text: quotes and FTS operators in it are not interpreted."""
+    query = " ".join(text.split())
+    if not query:
+        return []
+    type_list = list(types or [])
+    type_sql = f" AND r.type IN ({','.join('?' * len(type_list))})" if type_list else ""
+    if len(query) >= TRIGRAM:
+        phrase = '"' + query.replace('"', '""') + '"'
+        sql = (f"SELECT {_COLUMNS} FROM search JOIN records r ON r.rowid = search.rowid "
+               f"WHERE search MATCH ? AND r.deleted = 0{type_sql} ORDER BY search.rank LIMIT ?")
+        args: list[Any] = [phrase, *type_list, limit]
+    else:
+        # CROSS JOIN keeps SQLite walking the name index in order, so LIMIT stops early; a
+        # record with two matching names (a former name) is listed once.
+        sql = (f"SELECT {_COLUMNS} FROM search_names n CROSS JOIN records r "
+               f"ON r.rowid = n.record_rowid WHERE n.name >= ? AND n.name < ? "
+               f"AND r.deleted = 0{type_sql} ORDER BY n.name")
+        args = [query, query + "\U0010ffff", *type_list]
+        seen: dict[str, RecordSummary] = {}
+        for row in conn.execute(sql, args):
+            seen.setdefault(row[0], RecordSummary.from_row(row))
+            if len(seen) >= limit:
+                break
+        return list(seen.values())
+    return [RecordSummary.from_row(r) for r in conn.execute(sql, args)]

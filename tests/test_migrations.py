@@ -1,0 +1,72 @@
+"""Schema upgrades are append-only, run in one transaction, and back up the file first."""
+
+from __future__ import annotations
+
+import pytest
+
+import gridapp.store as store_module
+from gridapp import schema
+from gridapp.errors import MigrationFailed
+from gridapp.store import Store
+from tests.support import factories as f
+
+SHIPPED_V1 = "13998241b88840d2"
+
+
+def _with_extra_migration(monkeypatch, statements):
+    migrations = schema.MIGRATIONS + [("test upgrade", statements)]
+    monkeypatch.setattr(store_module, "MIGRATIONS", migrations)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(migrations))
+
+
+def test_a_new_database_is_at_the_current_schema_version(store):
+    assert store.schema_version == schema.SCHEMA_VERSION >= 1
+
+
+def test_an_upgrade_backs_up_the_file_first_then_migrates(store, db_key, monkeypatch):
+    p = f.person("韦小明")
+    store.save(p)
+    store.close()
+    _with_extra_migration(monkeypatch, ["CREATE TABLE extra_notes (id TEXT PRIMARY KEY, text TEXT)"])
+    with Store.open(store.path, db_key, actor="w") as upgraded:
+        assert upgraded.schema_version == schema.SCHEMA_VERSION + 1
+        assert upgraded.get(p.id).full_name == "韦小明"
+        assert "extra_notes" in upgraded.db.table_names()
+    [backup] = list(store.path.parent.glob("gridapp.db.pre-v1-*.bak"))
+    monkeypatch.undo()
+    with Store.open(backup, db_key, actor="w") as old:  # the backup is the untouched old file
+        assert old.schema_version == schema.SCHEMA_VERSION
+        assert "extra_notes" not in old.db.table_names()
+
+
+def test_a_failing_upgrade_rolls_back_and_names_the_backup(store, db_key, monkeypatch):
+    store.save(f.person("韦小明"))
+    store.close()
+    _with_extra_migration(monkeypatch, [
+        "CREATE TABLE half_done (x)",
+        "ALTER TABLE no_such_table ADD COLUMN y",
+    ])
+    with pytest.raises(MigrationFailed, match="备份在") as caught:
+        Store.open(store.path, db_key, actor="w")
+    assert ".bak" in caught.value.message
+    monkeypatch.undo()
+    with Store.open(store.path, db_key, actor="w") as same:
+        assert same.schema_version == schema.SCHEMA_VERSION
+        assert "half_done" not in same.db.table_names()
+        assert same.count("person") == 1 and same.check() == []
+
+
+def test_a_database_from_a_newer_program_is_not_touched(store, db_key, monkeypatch):
+    store.close()
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", schema.SCHEMA_VERSION - 1)
+    with pytest.raises(MigrationFailed, match="请先升级程序"):
+        Store.open(store.path, db_key, actor="w")
+
+
+def test_migrations_already_shipped_are_never_edited():
+    # The first migration is shipped: its statements are pinned by their hash. Changing the
+    # schema means appending a migration, never editing this one.
+    import hashlib
+
+    first = "\n".join(schema.MIGRATIONS[0][1])
+    assert hashlib.sha256(first.encode()).hexdigest()[:16] == SHIPPED_V1
