@@ -1,0 +1,90 @@
+"""Encrypted backups, rotation on disk, and a restore that can itself be undone."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+
+from gridapp.backup import list_backups, make_backup, restore_backup
+from gridapp.errors import StoreCorrupt, StoreError, WrongKey
+from gridapp.store import Store
+from tests.support import factories as f
+
+
+def test_a_backup_is_encrypted_and_holds_the_same_records(store, db_key, tmp_path):
+    p = f.person("韦小明")
+    store.save(p)
+    target = make_backup(store, tmp_path / "bk")
+    plain = sqlite3.connect(target)
+    with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
+        plain.execute("SELECT * FROM sqlite_master").fetchall()
+    plain.close()
+    with Store.open(target, db_key, actor="w") as copy:
+        assert copy.get(p.id).full_name == "韦小明"
+        assert copy.check() == []
+
+
+def test_backups_rotate_on_disk(store, tmp_path):
+    folder = tmp_path / "bk"
+    start = datetime(2026, 1, 1, 12, 0, 0)
+    for hour in range(0, 24 * 30, 6):  # four a day for a month
+        make_backup(store, folder, now=start + timedelta(hours=hour))
+    kept = list_backups(folder)
+    assert 10 <= len(kept) <= 25
+    assert kept[0].made_at == start + timedelta(hours=24 * 30 - 6)
+
+
+def test_restore_brings_back_the_backup_and_keeps_the_replaced_file(store, db_key, tmp_path):
+    before = f.person("韦小明")
+    store.save(before)
+    backup = make_backup(store, tmp_path / "bk")
+    after = f.person("覃秀英")
+    store.save(after)
+    store.close()
+    kept = restore_backup(backup, store.path, db_key)
+    with Store.open(store.path, db_key, actor="w") as restored:
+        assert restored.exists(before.id) and not restored.exists(after.id)
+        assert restored.get_meta("restored_from") == backup.name  # sync re-registers the device
+    with Store.open(kept, db_key, actor="w") as old:
+        assert old.exists(after.id)  # nothing is lost by restoring
+
+
+def test_a_garbage_backup_is_refused_and_the_database_is_untouched(store, db_key, tmp_path):
+    store.save(f.person("韦小明"))
+    store.close()
+    junk = tmp_path / "gridapp-backup-20260101-000000.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    original = store.path.read_bytes()
+    with pytest.raises(WrongKey):
+        restore_backup(junk, store.path, db_key)
+    assert store.path.read_bytes() == original
+
+
+def test_a_backup_made_with_another_key_is_refused(store, db_key, tmp_path):
+    other = Store.create(tmp_path / "other.db", b"\x07" * 32, actor="w")
+    other_backup = make_backup(other, tmp_path / "bk")
+    other.close()
+    store.close()
+    original = store.path.read_bytes()
+    with pytest.raises(WrongKey):
+        restore_backup(other_backup, store.path, db_key)
+    assert store.path.read_bytes() == original
+
+
+def test_a_missing_backup_file_is_a_clear_error(store, db_key, tmp_path):
+    store.close()
+    with pytest.raises(StoreError.__mro__[1], match="找不到备份文件"):
+        restore_backup(tmp_path / "nope.db", store.path, db_key)
+
+
+def test_restore_refuses_a_corrupt_backup(store, db_key, tmp_path):
+    store.save(f.person("韦小明"))
+    backup = make_backup(store, tmp_path / "bk")
+    with Store.open(backup, db_key, actor="w") as b:
+        b.db.execute("DROP TRIGGER audit_no_update")
+        b.db.execute("UPDATE audit SET actor = 'forged'")
+    store.close()
+    with pytest.raises(StoreCorrupt, match="备份文件已损坏"):
+        restore_backup(backup, store.path, db_key)
