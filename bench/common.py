@@ -51,6 +51,15 @@ def timer(results: dict[str, float], name: str):
     results[name] = time.perf_counter() - t0
 
 
+@contextmanager
+def best_of(results: dict[str, float], name: str):
+    """Like `timer`, but keeps the smallest time seen under `name`."""
+    t0 = time.perf_counter()
+    yield
+    elapsed = time.perf_counter() - t0
+    results[name] = min(elapsed, results.get(name, elapsed))
+
+
 def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 

@@ -35,7 +35,12 @@ def code_type(table: dict[str, str], what: str) -> Any:
     return Annotated[str, AfterValidator(check)]
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _check_ref(value: str) -> str:
+    if isinstance(value, str) and _CANONICAL_UUID.fullmatch(value):
+        return value  # the usual case, without the cost of parsing
     try:
         return str(uuid.UUID(value))
     except (ValueError, AttributeError, TypeError):
