@@ -157,8 +157,38 @@ class StoreReads:
                 for r in self._conn.execute(sql + " ORDER BY device_seq", args)]
 
     def pending_count(self) -> int:
-        """How many changes have not reached the county server yet."""
-        return int(self._conn.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0])
+        """How many changes have not been answered by the county server yet."""
+        return int(self._conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
+
+    # ------------------------------------------------------------------ sync state
+
+    def sync_cursors(self) -> dict[str, int]:
+        """bucket → the change number pulled up to."""
+        return dict(self._conn.execute("SELECT bucket, cursor FROM sync_buckets"))
+
+    def server_versions(self, bucket: str) -> list[tuple[str, int]]:
+        """(id, server version) of every record of `bucket` the server has confirmed, tombstones
+        included: what the bucket checksum is computed from."""
+        return list(self._conn.execute(
+            "SELECT id, server_version FROM records WHERE bucket = ? AND server_version IS NOT NULL", (bucket,)))
+
+    def local_buckets(self) -> set[str]:
+        """Buckets that hold records or cursors on this laptop."""
+        found = {r[0] for r in self._conn.execute("SELECT DISTINCT bucket FROM records")}
+        return found | set(self.sync_cursors())
+
+    def sync_problems(self, *, open_only: bool = True) -> list[dict[str, Any]]:
+        """Conflicts, rejected and quarantined changes, newest first, values decoded."""
+        sql = "SELECT * FROM sync_problems" + (" WHERE resolved_at IS NULL" if open_only else "")
+        cur = self._conn.execute(sql + " ORDER BY created_at DESC, id")
+        names = [c[0] for c in cur.description]
+        out = []
+        for row in cur.fetchall():
+            item = dict(zip(names, row))
+            for key in ("base_value", "server_value", "client_value", "details"):
+                item[key] = json.loads(item[key]) if item[key] is not None else None
+            out.append(item)
+        return out
 
     # ------------------------------------------------------------------ checks
 

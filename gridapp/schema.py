@@ -120,6 +120,67 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX search_names_rowid ON search_names(record_rowid)",
         ],
     ),
+    (
+        "sync: frozen mutations, assignment epoch, cursors, problems, purging a bucket",
+        [
+            # Once sent, a mutation is frozen here and resent byte for byte until answered.
+            "ALTER TABLE outbox ADD COLUMN mutation TEXT",
+            # The assignment epoch the laptop knew when the user made the change: the server
+            # quarantines (rather than refuses) changes made under an older assignment.
+            "ALTER TABLE outbox ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0",
+            "CREATE INDEX outbox_bucket ON outbox(bucket)",
+            """CREATE TABLE sync_buckets (
+                bucket TEXT PRIMARY KEY,
+                cursor INTEGER NOT NULL DEFAULT 0,
+                verified_at TEXT
+            )""",
+            # What the server did not take as sent: conflicts (one row per field), rejected and
+            # quarantined changes. The user's values stay here until resolved.
+            """CREATE TABLE sync_problems (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                record_id TEXT NOT NULL,
+                record_type TEXT NOT NULL,
+                field TEXT,
+                base_value TEXT,
+                server_value TEXT,
+                client_value TEXT,
+                code TEXT,
+                message TEXT,
+                details TEXT,
+                mutation_id TEXT,
+                created_at TEXT NOT NULL,
+                resolved_at TEXT,
+                resolution TEXT
+            )""",
+            "CREATE INDEX sync_problems_open ON sync_problems(resolved_at, record_id)",
+            "CREATE INDEX records_bucket ON records(bucket, server_version)",
+            # Attachment bytes live inside the encrypted database (a lost laptop reveals no
+            # photo), content-addressed, in 256 KiB chunks; `uploaded` is the server's confirmed
+            # offset, so an interrupted upload resumes there.
+            """CREATE TABLE blobs (
+                sha256 TEXT PRIMARY KEY,
+                size INTEGER NOT NULL,
+                mime TEXT,
+                stored_at TEXT NOT NULL,
+                uploaded INTEGER NOT NULL DEFAULT 0,
+                on_server INTEGER NOT NULL DEFAULT 0
+            )""",
+            """CREATE TABLE blob_chunks (
+                sha256 TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                data BLOB NOT NULL,
+                PRIMARY KEY (sha256, seq)
+            ) WITHOUT ROWID""",
+            # A bucket taken away from this laptop is purged, sealed records included (they are
+            # safe on the server); the purge names the bucket in meta for its transaction only.
+            "DROP TRIGGER records_sealed_no_delete",
+            """CREATE TRIGGER records_sealed_no_delete BEFORE DELETE ON records
+               WHEN OLD.sealed = 1 AND NOT EXISTS (
+                   SELECT 1 FROM meta WHERE key = 'purging_bucket' AND value = OLD.bucket)
+               BEGIN SELECT RAISE(ABORT, 'sealed record: it cannot be deleted'); END""",
+        ],
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -94,7 +94,13 @@ STATE_LABELS: dict[str, str] = {
 _TYPE_LABELS = {("visit", "ACCEPTED"): "审核通过", ("visit", "REVIEWED"): "已审核"}
 
 _TYPE_NAMES = {"visit": "走访记录", "meeting": "议事记录", "case": "纠纷案件", "agreement": "调解协议书",
-               "jc_state": "司法确认", "session": "调解记录", "followup": "回访记录"}
+               "jc_state": "司法确认", "session": "调解记录", "followup": "回访记录", "person": "人员",
+               "household": "住户", "attachment": "附件", "mediator": "调解员", "committee": "调委会"}
+
+
+def type_name(record_type: str) -> str:
+    """The Chinese name of a record type ("visit" → "走访记录"); the code itself when unknown."""
+    return _TYPE_NAMES.get(record_type, record_type)
 
 
 def state_label(record_type: str, state: str) -> str:

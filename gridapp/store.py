@@ -23,7 +23,7 @@ from typing import Any
 import sqlcipher3
 import sqlite_utils
 
-from gridapp import audit, privacy, sealing, search, states, validation
+from gridapp import audit, privacy, sealing, search, states, syncing, validation
 from gridapp.errors import (
     GridAppError,
     MigrationFailed,
@@ -37,6 +37,7 @@ from gridapp.errors import (
 from gridapp.ids import new_id
 from gridapp.models import parse_record
 from gridapp.models.base import Record
+from gridapp.blobstore import BlobStore
 from gridapp.queries import OutboxEntry, RecordSummary, StoreReads
 from gridapp.rows import RowData, present_fields, row_data, to_json
 from gridapp.schema import MIGRATIONS, SCHEMA_VERSION
@@ -75,7 +76,7 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds")
 
 
-class Store(StoreReads):
+class Store(StoreReads, BlobStore):
     """The laptop's encrypted database. Open with `Store.open` or `Store.create`."""
 
     def __init__(self, conn: Any, path: Path, *, actor: str, device_id: str) -> None:
@@ -389,6 +390,67 @@ class Store(StoreReads):
         with self._transaction():
             return bulk.import_records(self, records, progress=progress, batch=batch)
 
+    # ------------------------------------------------------------------ sync (for sync.engine)
+
+    def outgoing(self, limit: int, build: syncing.Builder) -> list[dict[str, Any]]:
+        """The next `limit` mutations to send, frozen as sent (see syncing.freeze_outgoing)."""
+        with self._transaction():
+            return syncing.freeze_outgoing(self, limit, build)
+
+    def take_push_results(self, results: list[dict[str, Any]]) -> dict[str, int]:
+        """Record the server's answers to sent mutations (one transaction)."""
+        with self._transaction():
+            return syncing.take_results(self, results, _iso(_now()))
+
+    def apply_pull(self, changes: list[dict[str, Any]], cursors: dict[str, int]) -> Changes:
+        """Apply a pulled page and advance its cursors together (rule 3: cursor after data)."""
+        with self._transaction():
+            syncing.apply_page(self, changes, cursors, _iso(_now()))
+        return Changes(frozenset(c["record_type"] for c in changes), frozenset(c["record_id"] for c in changes))
+
+    def purge_bucket(self, bucket: str) -> int:
+        """Drop a village this laptop no longer holds; nothing happens while any of its changes
+        is unsent (rule 9). Returns the number of records removed."""
+        with self._transaction():
+            return syncing.purge_bucket(self, bucket, _iso(_now()))
+
+    def reset_cursor(self, bucket: str) -> None:
+        """Pull `bucket` again from the start (after a checksum mismatch)."""
+        with self._transaction():
+            self._conn.execute("UPDATE sync_buckets SET cursor = 0, verified_at = NULL WHERE bucket = ?", (bucket,))
+
+    def mark_verified(self, bucket: str) -> None:
+        with self._transaction():
+            self._conn.execute("UPDATE sync_buckets SET verified_at = ? WHERE bucket = ?", (_iso(_now()), bucket))
+
+    def resolve_problem(self, problem_id: str, resolution: str) -> None:
+        """Close a sync problem ("kept_server", "kept_mine", "dismissed"); keeping one's own value
+        is an ordinary edit the caller saves first, which syncs like any other."""
+        with self._transaction():
+            self._conn.execute("UPDATE sync_problems SET resolved_at = ?, resolution = ? WHERE id = ?",
+                               (_iso(_now()), resolution, problem_id))
+            self._audit("resolve_problem", _Ref("sync_problem", problem_id, ""), {"resolution": resolution})
+
+    def set_id_hmac_key(self, key_hex: str) -> int:
+        """Adopt the county-wide ID-number HMAC key (from the server), recomputing the stored
+        HMACs; derived data, so nothing is queued for sync. Returns the records updated."""
+        if key_hex == self.get_meta("id_hmac_key"):
+            return 0
+        with self._transaction():
+            self._set_meta("id_hmac_key", key_hex)
+            self._hmac_key = bytes.fromhex(key_hex)
+            rows = self._conn.execute(
+                "SELECT id, body FROM records WHERE id_hmac IS NOT NULL AND deleted = 0").fetchall()
+            for record_id, body in rows:
+                data = json.loads(body)
+                number = data.get("id_number")
+                digest = self.id_number_hmac(number) if number else None
+                if "id_number_hmac" in data:
+                    data["id_number_hmac"] = digest
+                self._conn.execute("UPDATE records SET id_hmac = ?, body = ? WHERE id = ? AND sealed = 0",
+                                   (digest, to_json(data), record_id))
+            return len(rows)
+
     # ------------------------------------------------------------------ write helpers
 
     def _live_row(self, record_id: str) -> dict[str, Any]:
@@ -473,10 +535,10 @@ class Store(StoreReads):
         if record.RECORD_TYPE in LOCAL_ONLY_TYPES:
             return
         self._conn.execute(
-            "INSERT INTO outbox (mutation_id, op, record_type, record_id, bucket, base_version, payload, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (mutation_id, op, record_type, record_id, bucket, base_version, payload, created_at, "
+            "epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (new_id(), op, record.RECORD_TYPE, record.id, record.bucket(), base_version, to_json(payload),
-             _iso(_now())),
+             _iso(_now()), int(self.get_meta("assignment_epoch") or 0)),
         )
 
     def _queue_update(self, old: dict[str, Any], record: Record, fields: list[str]) -> None:

@@ -10,7 +10,8 @@ from gridapp.errors import MigrationFailed
 from gridapp.store import Store
 from tests.support import factories as f
 
-SHIPPED_V1 = "13998241b88840d2"
+# The hash of each shipped migration's statements, in order.
+SHIPPED = ["13998241b88840d2", "f6ee4a6cfdfa5ccb"]
 
 
 def _with_extra_migration(monkeypatch, statements):
@@ -32,11 +33,28 @@ def test_an_upgrade_backs_up_the_file_first_then_migrates(store, db_key, monkeyp
         assert upgraded.schema_version == schema.SCHEMA_VERSION + 1
         assert upgraded.get(p.id).full_name == "韦小明"
         assert "extra_notes" in upgraded.db.table_names()
-    [backup] = list(store.path.parent.glob("gridapp.db.pre-v1-*.bak"))
+    [backup] = list(store.path.parent.glob(f"gridapp.db.pre-v{schema.SCHEMA_VERSION}-*.bak"))
     monkeypatch.undo()
     with Store.open(backup, db_key, actor="w") as old:  # the backup is the untouched old file
         assert old.schema_version == schema.SCHEMA_VERSION
         assert "extra_notes" not in old.db.table_names()
+
+
+def test_a_version_1_database_from_the_first_release_upgrades_with_its_data(tmp_path, db_key, monkeypatch):
+    monkeypatch.setattr(store_module, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 1)
+    with Store.create(tmp_path / "old.db", db_key, actor="w") as old:
+        # What the first release wrote for an unsent change (its columns only).
+        old._conn.execute(
+            "INSERT INTO outbox (mutation_id, op, record_type, record_id, bucket, base_version, payload, "
+            "created_at) VALUES ('m1', 'create', 'person', 'r1', '450224101201', NULL, '{}', '2026-11-01')")
+    monkeypatch.undo()
+    with Store.open(tmp_path / "old.db", db_key, actor="w") as new:
+        assert new.schema_version == schema.SCHEMA_VERSION
+        [entry] = new.outbox()
+        assert (entry.mutation_id, entry.op, entry.status) == ("m1", "create", "pending")
+        assert new._conn.execute("SELECT epoch, mutation FROM outbox").fetchone() == (0, None)
+        assert new.sync_problems() == [] and new.sync_cursors() == {} and new.check() == []
 
 
 def test_a_failing_upgrade_rolls_back_and_names_the_backup(store, db_key, monkeypatch):
@@ -64,9 +82,9 @@ def test_a_database_from_a_newer_program_is_not_touched(store, db_key, monkeypat
 
 
 def test_migrations_already_shipped_are_never_edited():
-    # The first migration is shipped: its statements are pinned by their hash. Changing the
-    # schema means appending a migration, never editing this one.
+    # Shipped migrations are pinned by the hash of their statements. Changing the schema means
+    # appending a migration, never editing one that laptops already ran.
     import hashlib
 
-    first = "\n".join(schema.MIGRATIONS[0][1])
-    assert hashlib.sha256(first.encode()).hexdigest()[:16] == SHIPPED_V1
+    found = [hashlib.sha256("\n".join(m[1]).encode()).hexdigest()[:16] for m in schema.MIGRATIONS]
+    assert found[:len(SHIPPED)] == SHIPPED

@@ -8,7 +8,7 @@ from gridapp.ids import new_id
 from gridapp.models import Household, Person, VisitRecord
 
 CST = timezone(timedelta(hours=8))
-QUANTOU = "450224101201"  # 浮石镇泉头村委会 (any real 12-digit village code would do)
+QUANTOU = "450224101201"  # 浮石镇浮石村委会 (the name is historical; any real village code would do)
 STAFF = new_id()
 
 

@@ -1,0 +1,79 @@
+"""Attachment bytes inside the encrypted database: content-addressed, chunked, resumable upload
+bookkeeping. A mixin of `Store` (writes go through its transaction like every other write)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from gridapp.errors import GridAppError, RecordNotFound
+
+CHUNK = 256 * 1024
+MAX_BLOB = 50 * 1024 * 1024
+
+
+class BlobStore:
+    _conn: Any
+
+    def put_blob(self, data: bytes, mime: str | None = None) -> str:
+        """Keep `data` and return its SHA-256 (hex); the same bytes are kept once."""
+        if len(data) > MAX_BLOB:
+            raise GridAppError(f"文件太大（{len(data) // 1024 // 1024} MB），附件最大 {MAX_BLOB // 1024 // 1024} MB。",
+                               code="blob.too_large")
+        digest = hashlib.sha256(data).hexdigest()
+        with self._transaction():  # type: ignore[attr-defined]
+            if self._conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (digest,)).fetchone():
+                return digest
+            self._conn.execute("INSERT INTO blobs (sha256, size, mime, stored_at) VALUES (?, ?, ?, datetime('now'))",
+                               (digest, len(data), mime))
+            self._conn.executemany("INSERT INTO blob_chunks (sha256, seq, data) VALUES (?, ?, ?)",
+                                   [(digest, i, data[off:off + CHUNK])
+                                    for i, off in enumerate(range(0, max(len(data), 1), CHUNK))])
+        return digest
+
+    def put_downloaded_blob(self, digest: str, data: bytes) -> None:
+        """Keep bytes fetched from the server, after checking they are what their hash says."""
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise GridAppError("下载的附件内容与校验值不符，已丢弃。", code="blob.hash_mismatch")
+        self.put_blob(data)
+        with self._transaction():  # type: ignore[attr-defined]
+            self._conn.execute("UPDATE blobs SET on_server = 1, uploaded = size WHERE sha256 = ?", (digest,))
+
+    def has_blob(self, digest: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (digest,)).fetchone() is not None
+
+    def blob_size(self, digest: str) -> int:
+        row = self._conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
+        if row is None:
+            raise RecordNotFound("本机没有这个附件的内容（可能还没有下载）。", code="blob.missing")
+        return int(row[0])
+
+    def read_blob(self, digest: str, offset: int = 0, length: int | None = None) -> bytes:
+        """Bytes [offset, offset+length) of a kept blob."""
+        size = self.blob_size(digest)
+        end = size if length is None else min(size, offset + length)
+        first, last = offset // CHUNK, max(end - 1, 0) // CHUNK
+        parts = [r[0] for r in self._conn.execute(
+            "SELECT data FROM blob_chunks WHERE sha256 = ? AND seq BETWEEN ? AND ? ORDER BY seq",
+            (digest, first, last))]
+        joined = b"".join(parts)
+        return joined[offset - first * CHUNK:end - first * CHUNK]
+
+    def blobs_to_upload(self) -> list[tuple[str, int, int]]:
+        """(sha256, size, confirmed offset) of blobs referenced by attachments and not yet on
+        the server, oldest first."""
+        return [(r[0], r[1], r[2]) for r in self._conn.execute(
+            "SELECT sha256, size, uploaded FROM blobs WHERE on_server = 0 AND sha256 IN ("
+            "SELECT json_extract(body, '$.sha256') FROM records WHERE type = 'attachment' AND deleted = 0) "
+            "ORDER BY stored_at, sha256")]
+
+    def note_upload(self, digest: str, offset: int, complete: bool) -> None:
+        with self._transaction():  # type: ignore[attr-defined]
+            self._conn.execute("UPDATE blobs SET uploaded = ?, on_server = ? WHERE sha256 = ?",
+                               (offset, 1 if complete else 0, digest))
+
+    def missing_blobs(self) -> list[str]:
+        """Hashes named by attachments whose bytes this laptop does not have (to download)."""
+        return [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT json_extract(body, '$.sha256') AS h FROM records WHERE type = 'attachment' "
+            "AND deleted = 0 AND h IS NOT NULL AND h NOT IN (SELECT sha256 FROM blobs)")]

@@ -1,0 +1,274 @@
+"""The store's side of sync: freezing outgoing mutations, taking the server's answers, and
+applying pulled pages — each in one transaction of the store (architecture.md §3, rule 3).
+
+Called only by `Store` methods inside their transaction; knows nothing of HTTP or the wire
+format beyond plain dicts (the sync engine turns protocol models into dicts and back).
+
+Pulled changes are applied on top of what is still pending locally ("replay"): the server's
+version becomes the row, then the fields this laptop changed and has not yet had answered
+are put back, so an edit made while a sync runs is never overwritten. The pending mutation still
+names its original base version, so the server merges it correctly when it arrives.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from gridapp import audit, search
+from gridapp.ids import new_id
+from gridapp.models import RECORD_TYPES
+from gridapp.models.base import Record
+from gridapp.queries import OutboxEntry
+from gridapp.rows import row_data, to_json
+
+if TYPE_CHECKING:
+    from gridapp.store import Store
+
+# Build the wire mutation (a dict) for an outbox row and its record (None for a delete, or when
+# the record is gone); None means the row is obsolete (e.g. a transition of a record since deleted).
+Builder = Callable[[OutboxEntry, Record | None], dict[str, Any] | None]
+
+_ROW_COLUMNS = ("type", "bucket", "state", "server_version", "sealed", "content_hash", "root_id", "revision",
+                "supersedes_id", "supersedes_hash", "amend_reason", "body", "annex", "title", "sort_key",
+                "parent_id", "id_hmac", "updated_at", "deleted")
+
+
+def freeze_outgoing(store: Store, limit: int, build: Builder) -> list[dict[str, Any]]:
+    """Up to `limit` mutations in device order: those already sent (frozen) as they were, then
+    pending ones built now and frozen, so a retry resends exactly the same mutation."""
+    conn = store._conn
+    rows = conn.execute(
+        "SELECT device_seq, mutation_id, op, record_type, record_id, bucket, base_version, payload, created_at, "
+        "status, mutation, epoch FROM outbox ORDER BY device_seq LIMIT ?", (limit,)).fetchall()
+    out = []
+    for r in rows:
+        if r[10] is not None:
+            out.append(json.loads(r[10]))
+            continue
+        entry = OutboxEntry(*r[:7], json.loads(r[7]), r[8], r[9])
+        row = store._row(entry.record_id)
+        record = store._to_record(row) if row is not None and not row["deleted"] and entry.op != "delete" else None
+        mutation = build(entry, record)
+        if mutation is None:
+            conn.execute("DELETE FROM outbox WHERE device_seq = ?", (entry.device_seq,))
+            continue
+        mutation["assignment_epoch"] = r[11]
+        conn.execute("UPDATE outbox SET mutation = ?, status = 'sent' WHERE device_seq = ?",
+                     (json.dumps(mutation, ensure_ascii=False), entry.device_seq))
+        out.append(mutation)
+    return out
+
+
+def take_results(store: Store, results: list[dict[str, Any]], now: str) -> dict[str, int]:
+    """Remove answered mutations from the outbox, note the server versions, and keep every
+    conflict, rejection and quarantine as a sync problem. Returns counts per status."""
+    conn = store._conn
+    counts: dict[str, int] = {}
+    for res in results:
+        status = res["original_status"] if res["status"] == "duplicate" and res.get("original_status") else res["status"]
+        counts[res["status"]] = counts.get(res["status"], 0) + 1
+        row = conn.execute("SELECT record_type, mutation FROM outbox WHERE mutation_id = ?",
+                           (res["mutation_id"],)).fetchone()
+        if row is None:
+            continue  # answered before (a repeated answer): nothing left to do
+        record_type, mutation = row[0], json.loads(row[1] or "{}")
+        conn.execute("DELETE FROM outbox WHERE mutation_id = ?", (res["mutation_id"],))
+        # The server version is not taken from the answer: the server may have merged other
+        # laptops' changes into ours, and the pull that follows brings that merged version.
+        if status == "conflict":
+            _take_conflict(store, res, record_type, mutation, now)
+        elif status in ("rejected", "quarantined"):
+            _problem(conn, kind=status, record_id=res["record_id"], record_type=record_type, code=res.get("code"),
+                     message=res.get("message"), details={"problems": res.get("problems") or [],
+                                                          "mutation": mutation},
+                     mutation_id=res["mutation_id"], now=now)
+    return counts
+
+
+def _take_conflict(store: Store, res: dict[str, Any], record_type: str, mutation: dict[str, Any], now: str) -> None:
+    """The server kept its value for each conflicting field: the laptop shows that value too,
+    and keeps its own in the problem until the user decides."""
+    conn = store._conn
+    conflicts = res.get("conflicts") or []
+    for c in conflicts:
+        _problem(conn, kind="conflict", record_id=c["record_id"], record_type=record_type, field=c["field"],
+                 base=c.get("base_value"), server=c.get("server_value"), client=c.get("client_value"),
+                 code=res.get("code") or "record.conflict", message=res.get("message"),
+                 mutation_id=res["mutation_id"], now=now, problem_id=c["conflict_id"])
+    if not conflicts:
+        _problem(conn, kind="conflict", record_id=res["record_id"], record_type=record_type, code=res.get("code"),
+                 message=res.get("message"), details={"mutation": mutation}, mutation_id=res["mutation_id"], now=now)
+    row = store._row(res["record_id"])
+    if row is None or row["deleted"] or row["sealed"] or not conflicts:
+        return
+    data = _row_dict(row)
+    data.update({c["field"]: c.get("server_value") for c in conflicts if c["field"] in data})
+    _write_row(store, row, data, {}, keep_fields=set(), now=now)
+
+
+def _problem(conn: Any, *, kind: str, record_id: str, record_type: str, now: str, code: str | None = None,
+             message: str | None = None, field: str | None = None, base: Any = None, server: Any = None,
+             client: Any = None, details: dict[str, Any] | None = None, mutation_id: str | None = None,
+             problem_id: str | None = None) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO sync_problems (id, kind, record_id, record_type, field, base_value, server_value, "
+        "client_value, code, message, details, mutation_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (problem_id or new_id(), kind, record_id, record_type, field, to_json(base), to_json(server),
+         to_json(client), code, message, to_json(details or {}), mutation_id, now))
+
+
+# ---------------------------------------------------------------- pulled pages
+
+
+def pending_fields(conn: Any) -> dict[str, set[str] | None]:
+    """record id → the fields with unanswered local changes (None: the whole record, e.g. a
+    create, a transition or a delete not yet answered)."""
+    out: dict[str, set[str] | None] = {}
+    for record_id, op, payload in conn.execute("SELECT record_id, op, payload FROM outbox"):
+        if op == "update" and out.get(record_id, set()) is not None:
+            fields = set(json.loads(payload).get("fields") or [])
+            out[record_id] = (out.get(record_id) or set()) | fields
+        else:
+            out[record_id] = None
+    return out
+
+
+def apply_page(store: Store, changes: list[dict[str, Any]], cursors: dict[str, int], now: str) -> int:
+    """Apply one pulled page and its cursors (one transaction, by the caller). Returns how many
+    records changed locally."""
+    conn = store._conn
+    pending = pending_fields(conn)
+    applied = 0
+    for change in changes:
+        applied += _apply_change(store, change, pending, now)
+    for bucket, cursor in cursors.items():
+        conn.execute("INSERT INTO sync_buckets(bucket, cursor) VALUES (?, ?) "
+                     "ON CONFLICT(bucket) DO UPDATE SET cursor = excluded.cursor", (bucket, cursor))
+    if changes:
+        row = audit.audit_row(audit.last_hash(conn), now, store.actor, store.device_id, "sync_pull", None, None,
+                              None, {"records": len(changes), "buckets": sorted({c["bucket"] for c in changes})})
+        conn.execute(audit.INSERT_SQL, row)
+    return applied
+
+
+def _apply_change(store: Store, change: dict[str, Any], pending: dict[str, set[str] | None], now: str) -> int:
+    conn = store._conn
+    rid = change["record_id"]
+    row = store._row(rid)
+    if row is not None and row["server_version"] is not None and row["server_version"] >= change["version"]:
+        return 0  # already have this version (a repeated page)
+    keep = pending.get(rid, set()) if rid in pending else set()
+    if row is not None and keep is None:
+        # A create, transition, seal or delete of ours is unanswered: our row stands; the
+        # server's answer (and the next pull) bring the merged result.
+        return 0
+    if change["deleted"]:
+        return _tombstone(store, row, change, now)
+    if row is not None and row["sealed"]:
+        if row["content_hash"] != change.get("content_hash"):
+            _problem(conn, kind="conflict", record_id=rid, record_type=change["record_type"],
+                     code="record.sealed_differently", now=now,
+                     message="这份记录在服务器上以不同的内容封存；本机的版本保留不变，请联系乡镇核对。",
+                     details={"server": change})
+            return 0
+        conn.execute("UPDATE records SET state = ?, annex = ?, server_version = ?, updated_at = ? WHERE id = ?",
+                     (change["state"], _annex_json(change), change["version"], now, rid))
+        return 1
+    data = dict(change["record"] or {})
+    data["state"] = change["state"]
+    local = _row_dict(row) if row is not None else {}
+    for name in keep or ():
+        if name in local:
+            data[name] = local[name]  # our unanswered edit stays on top
+    _write_row(store, row, data, change, keep_fields=keep or set(), now=now)
+    return 1
+
+
+def _annex_json(change: dict[str, Any]) -> str:
+    cls = RECORD_TYPES[change["record_type"]]
+    record = change["record"] or {}
+    return to_json({k: record.get(k) for k in sorted(cls.ANNEX_FIELDS) if k in record})
+
+
+def _row_dict(row: dict[str, Any]) -> dict[str, Any]:
+    data = json.loads(row["body"])
+    data.update(json.loads(row["annex"]))
+    data["state"] = row["state"]
+    data["id"] = row["id"]
+    data["village_code"] = row["bucket"]
+    return data
+
+
+def _record(record_type: str, data: dict[str, Any]) -> Record:
+    # The server validated what it stored; this parses the same JSON back into the model.
+    return RECORD_TYPES[record_type].model_validate(data)
+
+
+def _write_row(store: Store, row: dict[str, Any] | None, data: dict[str, Any], change: dict[str, Any], *,
+               keep_fields: set[str], now: str) -> None:
+    conn = store._conn
+    record_type = change.get("record_type") or row["type"]
+    record = _record(record_type, data)
+    d = row_data(record, store.id_number_hmac)
+    meta = {
+        "server_version": change.get("version", row["server_version"] if row else None),
+        "sealed": 1 if change.get("sealed", row["sealed"] if row else 0) else 0,
+        "content_hash": change.get("content_hash", row["content_hash"] if row else None),
+        "root_id": change.get("root_id") or (row["root_id"] if row else record.id),
+        "revision": change.get("revision", row["revision"] if row else 1),
+        "supersedes_id": change.get("supersedes_id", row["supersedes_id"] if row else None),
+        "supersedes_hash": change.get("supersedes_hash", row["supersedes_hash"] if row else None),
+        "amend_reason": change.get("amend_reason", row["amend_reason"] if row else None),
+    }
+    values = {"type": record_type, "bucket": record.bucket(), "state": record.state, **meta, "body": d.body_json,
+              "annex": d.annex_json, "title": d.title, "sort_key": d.sort_key, "parent_id": d.parent_id,
+              "id_hmac": d.id_hmac, "updated_at": now, "deleted": 0}
+    if row is None:
+        cols = ["id", *values, "version", "created_at", "created_by", "device_id"]
+        args = [record.id, *values.values(), 1, now, change.get("updated_by") or "server", "server"]
+        cur = conn.execute(f"INSERT INTO records ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", args)
+        rowid = cur.lastrowid
+    else:
+        sets = ", ".join(f"{k} = ?" for k in values)
+        conn.execute(f"UPDATE records SET {sets}, version = version + 1 WHERE id = ?", [*values.values(), record.id])
+        rowid = row["_rowid"]
+        search.unindex(conn, rowid)
+    search.index(conn, rowid, d.search_text, d.names)
+
+
+def _tombstone(store: Store, row: dict[str, Any] | None, change: dict[str, Any], now: str) -> int:
+    conn = store._conn
+    if row is None:
+        conn.execute(
+            "INSERT INTO records (id, type, bucket, state, version, server_version, root_id, body, created_at, "
+            "updated_at, created_by, device_id, deleted) VALUES (?, ?, ?, ?, 1, ?, ?, '{}', ?, ?, ?, 'server', 1)",
+            (change["record_id"], change["record_type"], change["bucket"], change.get("state") or "",
+             change["version"], change["record_id"], now, now, change.get("updated_by") or "server"))
+        return 1
+    if row["sealed"]:
+        return 0  # the server never deletes a sealed record; keep ours
+    conn.execute("UPDATE records SET deleted = 1, body = '{}', annex = '{}', title = '', id_hmac = NULL, "
+                 "server_version = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                 (change["version"], now, change["record_id"]))
+    search.unindex(conn, row["_rowid"])
+    return 1
+
+
+def purge_bucket(store: Store, bucket: str, now: str) -> int:
+    """Remove a bucket this laptop no longer holds (only when nothing of it is unsent)."""
+    conn = store._conn
+    if conn.execute("SELECT 1 FROM outbox WHERE bucket = ? LIMIT 1", (bucket,)).fetchone():
+        return 0
+    rowids = [r[0] for r in conn.execute("SELECT rowid FROM records WHERE bucket = ?", (bucket,))]
+    for rowid in rowids:
+        search.unindex(conn, rowid)
+    store._set_meta("purging_bucket", bucket)
+    conn.execute("DELETE FROM records WHERE bucket = ?", (bucket,))
+    conn.execute("DELETE FROM meta WHERE key = 'purging_bucket'")
+    conn.execute("DELETE FROM sync_buckets WHERE bucket = ?", (bucket,))
+    row = audit.audit_row(audit.last_hash(conn), now, store.actor, store.device_id, "sync_purge", None, None, None,
+                          {"bucket": bucket, "records": len(rowids)})
+    conn.execute(audit.INSERT_SQL, row)
+    return len(rowids)
