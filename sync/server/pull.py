@@ -1,0 +1,123 @@
+"""Serving changes: pages by per-bucket cursor, bucket checksums, and snapshots for first sync.
+
+A page is read in one snapshot transaction (db.reading): the bucket counters and the records
+agree, so a checksum given with a cursor describes exactly the records up to that cursor.
+Within a bucket, changes come in change-number order; buckets are served one after another in
+code order. A mediator's page is filtered to what territory.mediator_visible_ids allows; the
+cursor still moves past records they may not see, so nothing is re-read forever.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+
+from sync import protocol
+from sync.protocol import BucketChecksum, Change, PullResponse, Role, SnapshotHeader
+from sync.server import territory
+from sync.server.auth import Caller, aware
+from sync.server.db import reading
+from sync.server.errors import Forbidden, NotFound
+from sync.server.tables import buckets, records
+
+_COLUMNS = (records.c.id, records.c.type, records.c.bucket, records.c.state, records.c.version,
+            records.c.change_no, records.c.sealed, records.c.content_hash, records.c.deleted, records.c.root_id,
+            records.c.revision, records.c.supersedes_id, records.c.supersedes_hash, records.c.amend_reason,
+            records.c.data, records.c.updated_at, records.c.updated_by)
+
+
+def to_change(row: Any) -> Change:
+    return Change(
+        bucket=row.bucket, change_no=row.change_no, record_type=row.type, record_id=row.id, version=row.version,
+        state=row.state or None, deleted=bool(row.deleted), sealed=bool(row.sealed), content_hash=row.content_hash,
+        root_id=row.root_id, revision=row.revision, supersedes_id=row.supersedes_id,
+        supersedes_hash=row.supersedes_hash, amend_reason=row.amend_reason,
+        record=None if row.deleted else json.loads(row.data), updated_at=aware(row.updated_at),
+        updated_by=row.updated_by)
+
+
+def pull(engine: Engine, caller: Caller, cursors: dict[str, int], limit: int) -> PullResponse:
+    """Up to `limit` changes after `cursors` in the caller's buckets. A bucket the caller
+    holds but did not name starts at 0; a named bucket they no longer hold is listed in
+    `removed_buckets` (the laptop drops it once its outbox is empty, rule 9)."""
+    with reading(engine) as conn:
+        mine = territory.buckets_for(conn, caller.user_id, caller.role)
+        removed = sorted(set(cursors) - set(mine))
+        visible = territory.mediator_visible_ids(conn, caller, mine) if caller.role is Role.MEDIATOR else None
+        counters = {r.code: r for r in conn.execute(select(buckets).where(buckets.c.code.in_(mine)))} if mine else {}
+        changes: list[Change] = []
+        new_cursors: dict[str, int] = {}
+        sums: dict[str, BucketChecksum] = {}
+        has_more = False
+        for code in mine:
+            start = max(0, int(cursors.get(code, 0)))
+            last = counters[code].last_change_no if code in counters else 0
+            room = limit - len(changes)
+            if room <= 0:
+                has_more = has_more or start < last
+                new_cursors[code] = start
+                continue
+            rows = conn.execute(select(*_COLUMNS).where(records.c.bucket == code, records.c.change_no > start)
+                                .order_by(records.c.change_no).limit(room)).all()
+            cursor = start
+            for row in rows:
+                cursor = row.change_no
+                if visible is None or row.id in visible:
+                    changes.append(to_change(row))
+            if len(rows) < room or cursor >= last:  # the bucket is finished at this snapshot
+                cursor = max(cursor, last)
+                sums[code] = _checksum(conn, code, last, counters.get(code), visible)
+            else:
+                has_more = has_more or cursor < last
+            new_cursors[code] = cursor
+    return PullResponse(changes=changes, cursors=new_cursors, has_more=has_more, checksums=sums,
+                        removed_buckets=removed)
+
+
+def _checksum(conn: Connection, code: str, last: int, counter: Any, visible: set[str] | None) -> BucketChecksum:
+    if visible is None:
+        count, xor = (counter.record_count, counter.xor) if counter is not None else (0, 0)
+    else:
+        pairs = conn.execute(select(records.c.id, records.c.version).where(records.c.bucket == code)).all()
+        count, xor = protocol.combine((rid, v) for rid, v in pairs if rid in visible)
+    return BucketChecksum(change_no=last, count=count, xor=protocol.to_hex(xor))
+
+
+def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path) -> tuple[Path, str]:
+    """The gzip JSON-lines snapshot of `bucket` at its current change number (built once and
+    cached, so a dropped download resumes with a Range request against the same bytes) and its
+    ETag. Mediators sync their cases by pull instead (their view is filtered)."""
+    if caller.role is Role.MEDIATOR:
+        raise Forbidden("调解员按案件同步，不能下载整村数据。", code="snapshot.not_for_mediators")
+    with reading(engine) as conn:
+        if bucket not in territory.buckets_for(conn, caller.user_id, caller.role):
+            raise NotFound("没有这个村的数据，或它不在您的辖区内。", code="bucket.not_found")
+        counter = conn.execute(select(buckets).where(buckets.c.code == bucket)).first()
+        last = counter.last_change_no if counter else 0
+        etag = f'"{bucket}-{last}"'
+        path = folder / f"{bucket}-{last}.jsonl.gz"
+        if not path.exists():
+            _build(conn, bucket, last, counter, path)
+    return path, etag
+
+
+def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    header = SnapshotHeader(bucket=bucket, change_no=last, count=counter.record_count if counter else 0,
+                            checksum=_checksum(conn, bucket, last, counter, None))
+    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=5) as out:
+        out.write(header.model_dump_json() + "\n")
+        rows = conn.execute(select(*_COLUMNS).where(records.c.bucket == bucket, records.c.change_no <= last)
+                            .order_by(records.c.change_no)).yield_per(2000)
+        for row in rows:
+            out.write(to_change(row).model_dump_json() + "\n")
+    os.replace(tmp, path)
+    for stale in path.parent.glob(f"{bucket}-*.jsonl.gz"):
+        if stale != path:
+            stale.unlink(missing_ok=True)

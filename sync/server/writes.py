@@ -1,0 +1,177 @@
+"""Writing records on the server: the bucket counter lock, change numbers, versions, checksums.
+
+Every write to a bucket goes through `write_record` inside the caller's transaction: it locks
+the bucket's counter row (`SELECT … FOR UPDATE`; on SQLite the transaction already holds the one
+write lock), takes the next change number, and updates the running checksum. Because the lock
+is held until commit, change numbers become visible in order and a reader tailing a bucket by
+cursor can never skip one (rule 2). A sequence or a timestamp is never the cursor.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from gridapp import projection, sealing
+from gridapp.models import Record
+from sync import protocol
+from sync.server.auth import now
+from sync.server.errors import NotFound
+from sync.server.tables import buckets, conflicts, record_versions, records
+
+
+def record_data(record: Record) -> dict[str, Any]:
+    """What the server keeps of a record: its JSON without the store's metadata."""
+    return record.model_dump(mode="json", exclude=set(record.META_FIELDS))
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def links(record: Record | None) -> dict[str, Any]:
+    """The denormalised columns used for access checks: parent, a case's mediators and the
+    records it references."""
+    if record is None:
+        return {"parent_id": None, "mediator_ids": None, "ref_ids": None}
+    mediators = [m.mediator_id for m in getattr(record, "mediators", None) or []] if record.RECORD_TYPE == "case" else []
+    refs = [p.person_id for p in getattr(record, "parties", None) or [] if getattr(p, "person_id", None)]
+    return {"parent_id": projection.project(record).parent_id,
+            "mediator_ids": dumps(mediators) if mediators else None,
+            "ref_ids": dumps(refs) if refs else None}
+
+
+def seal_hash(record: Record, attachment_hashes: list[str]) -> str:
+    return sealing.content_hash(record.document(), attachment_hashes)
+
+
+@dataclass
+class Write:
+    """One new version of a record (or a tombstone)."""
+
+    record_type: str
+    record_id: str
+    bucket: str
+    state: str
+    data: dict[str, Any]
+    record: Record | None = None
+    sealed: bool = False
+    content_hash: str | None = None
+    deleted: bool = False
+    root_id: str | None = None
+    revision: int = 1
+    supersedes_id: str | None = None
+    supersedes_hash: str | None = None
+    amend_reason: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def lock_bucket(conn: Connection, code: str) -> dict[str, int]:
+    """Lock the bucket's counter row for this transaction and return it."""
+    row = conn.execute(select(buckets.c.last_change_no, buckets.c.record_count, buckets.c.xor)
+                       .where(buckets.c.code == code).with_for_update()).mappings().first()
+    if row is None:
+        raise NotFound(f"没有这个村（{code}）。", code="bucket.unknown")
+    return dict(row)
+
+
+def write_record(conn: Connection, old: dict[str, Any] | None, w: Write, *, username: str,
+                 device_id: str) -> tuple[int, int]:
+    """Insert or replace a record version under the bucket lock; returns (version, change_no)."""
+    counter = lock_bucket(conn, w.bucket)
+    change_no = counter["last_change_no"] + 1
+    version = (old["version"] + 1) if old else 1
+    xor = counter["xor"] ^ protocol.item_hash(w.record_id, version)
+    count = counter["record_count"]
+    if old:
+        xor ^= protocol.item_hash(w.record_id, old["version"])
+    else:
+        count += 1
+    conn.execute(update(buckets).where(buckets.c.code == w.bucket).values(
+        last_change_no=change_no, record_count=count, xor=protocol.to_signed(xor)))
+    moment = now()
+    values = {
+        "type": w.record_type, "bucket": w.bucket, "state": w.state, "version": version, "change_no": change_no,
+        "sealed": w.sealed, "content_hash": w.content_hash, "deleted": w.deleted,
+        "root_id": w.root_id or (old["root_id"] if old else w.record_id),
+        "revision": w.revision if not old else old["revision"],
+        "supersedes_id": w.supersedes_id if not old else old["supersedes_id"],
+        "supersedes_hash": w.supersedes_hash if not old else old["supersedes_hash"],
+        "amend_reason": w.amend_reason if not old else old["amend_reason"],
+        "data": dumps(w.data), "updated_at": moment, "updated_by": username, "device_id": device_id,
+        **links(w.record),
+    }
+    if old:
+        conn.execute(update(records).where(records.c.id == w.record_id).values(**values))
+    else:
+        conn.execute(insert(records).values(id=w.record_id, created_at=moment, created_by=username, **values))
+    conn.execute(insert(record_versions).values(record_id=w.record_id, version=version, state=w.state,
+                                                data=values["data"], device_id=device_id, at=moment))
+    return version, change_no
+
+
+def current(conn: Connection, record_id: str, *, lock: bool = True) -> dict[str, Any] | None:
+    query = select(records).where(records.c.id == record_id)
+    row = conn.execute(query.with_for_update() if lock else query).mappings().first()
+    return dict(row) if row else None
+
+
+def version_data(conn: Connection, record_id: str, version: int | None) -> dict[str, Any] | None:
+    if version is None:
+        return None
+    row = conn.execute(select(record_versions.c.data).where(
+        record_versions.c.record_id == record_id, record_versions.c.version == version)).first()
+    return json.loads(row[0]) if row else None
+
+
+def last_version_by_device(conn: Connection, record_id: str, device_id: str) -> dict[str, Any] | None:
+    """The data of the newest version this device wrote: the base of an edit the laptop queued
+    before it heard back about its own earlier change."""
+    row = conn.execute(select(record_versions.c.data).where(
+        record_versions.c.record_id == record_id, record_versions.c.device_id == device_id)
+        .order_by(record_versions.c.version.desc()).limit(1)).first()
+    return json.loads(row[0]) if row else None
+
+
+def add_conflict(conn: Connection, *, conflict_id: str, record_id: str, record_type: str, bucket: str,
+                 field_name: str, base: Any, server: Any, client: Any, mutation_id: str, device_id: str,
+                 user_id: int) -> None:
+    conn.execute(insert(conflicts).values(
+        id=conflict_id, record_id=record_id, record_type=record_type, bucket=bucket, field=field_name,
+        base_value=dumps(base), server_value=dumps(server), client_value=dumps(client), mutation_id=mutation_id,
+        device_id=device_id, user_id=user_id, created_at=now()))
+
+
+def bulk_insert(conn: Connection, bucket: str, items: list[Record], attachment_hashes: dict[str, list[str]], *,
+                username: str, device_id: str) -> int:
+    """Insert new records of one bucket with consecutive change numbers, under its lock."""
+    from gridapp import states
+
+    counter = lock_bucket(conn, bucket)
+    change_no, count, xor = counter["last_change_no"], counter["record_count"], counter["xor"]
+    moment = now()
+    rows, versions = [], []
+    for record in items:
+        change_no += 1
+        count += 1
+        xor ^= protocol.item_hash(record.id, 1)
+        sealed = record.SEALABLE and states.is_sealed_state(record.RECORD_TYPE, record.state)
+        data = dumps(record_data(record))
+        rows.append({
+            "id": record.id, "type": record.RECORD_TYPE, "bucket": bucket, "state": record.state, "version": 1,
+            "change_no": change_no, "sealed": sealed,
+            "content_hash": seal_hash(record, attachment_hashes.get(record.id, [])) if sealed else None,
+            "deleted": False, "root_id": record.id, "revision": 1, "supersedes_id": None, "supersedes_hash": None,
+            "amend_reason": None, "data": data, "created_at": moment, "updated_at": moment, "created_by": username,
+            "updated_by": username, "device_id": device_id, **links(record)})
+        versions.append({"record_id": record.id, "version": 1, "state": record.state, "data": data,
+                         "device_id": device_id, "at": moment})
+    for start in range(0, len(rows), 1000):
+        conn.execute(insert(records), rows[start:start + 1000])
+        conn.execute(insert(record_versions), versions[start:start + 1000])
+    conn.execute(update(buckets).where(buckets.c.code == bucket).values(
+        last_change_no=change_no, record_count=count, xor=protocol.to_signed(xor)))
+    return len(rows)

@@ -1,0 +1,130 @@
+"""Pull: pages by cursor, checksums, what each role sees, snapshots."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from gridapp.models import DisputeCase
+from sync import protocol
+from sync.mutations import mutation
+from sync.server import accounts
+from tests.server.conftest import FUSHI, grid_of
+from tests.server.test_push import Laptop
+from tests.support import factories as f
+
+VILLAGE = f.QUANTOU
+OTHER_VILLAGE = "450224101202"  # 隘口村, also in 浮石镇
+
+
+@pytest.fixture
+def worker(make_user):
+    return make_user("grid_worker", grid_of(VILLAGE, 1))
+
+
+@pytest.fixture
+def laptop(client, login, worker):
+    return Laptop(client, login(worker))
+
+
+def _fill(laptop, n, village=VILLAGE):
+    people = [f.person(f"韦{i:03d}").model_copy(update={"village_code": village}) for i in range(n)]
+    for start in range(0, n, 50):
+        laptop.push(*[mutation("create", p, laptop.next()) for p in people[start:start + 50]])
+    return people
+
+
+def _pull_all(laptop, limit):
+    cursors, seen, pages, sums = {}, [], 0, {}
+    while True:
+        page = laptop.pull(cursors, limit=limit)
+        pages += 1
+        seen += page["changes"]
+        cursors = page["cursors"]
+        sums.update(page["checksums"])
+        if not page["has_more"]:
+            return seen, cursors, sums, pages
+
+
+def test_pages_follow_the_cursor_and_end_with_a_checksum_of_what_was_received(laptop):
+    people = _fill(laptop, 120)
+    seen, cursors, sums, pages = _pull_all(laptop, limit=50)
+    assert pages == 3
+    assert sorted(c["record_id"] for c in seen) == sorted(p.id for p in people)
+    numbers = [c["change_no"] for c in seen]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    count, xor = protocol.combine((c["record_id"], c["version"]) for c in seen)
+    assert sums[VILLAGE] == {"change_no": cursors[VILLAGE], "count": count, "xor": protocol.to_hex(xor)}
+
+
+def test_a_pull_from_the_last_cursor_returns_only_newer_changes(laptop):
+    _fill(laptop, 5)
+    _, cursors, _, _ = _pull_all(laptop, limit=100)
+    newcomer = f.person("韦新")
+    laptop.send("create", newcomer)
+    page = laptop.pull(cursors)
+    assert [c["record_id"] for c in page["changes"]] == [newcomer.id] and not page["has_more"]
+
+
+def test_a_worker_never_receives_another_villages_records(client, login, make_user, laptop):
+    elsewhere = make_user("grid_worker", grid_of(OTHER_VILLAGE, 1))
+    theirs = Laptop(client, login(elsewhere))
+    _fill(theirs, 3, OTHER_VILLAGE)
+    _fill(laptop, 2)
+    page = laptop.pull({OTHER_VILLAGE: 0})
+    assert {c["bucket"] for c in page["changes"]} == {VILLAGE}
+    assert page["removed_buckets"] == [OTHER_VILLAGE] and OTHER_VILLAGE not in page["cursors"]
+
+
+def test_township_staff_receive_every_village_of_their_township(client, login, make_user, laptop):
+    staff = Laptop(client, login(make_user("township_staff", FUSHI)))
+    _fill(laptop, 2)
+    buckets = staff.client.get("/v1/sync/hello", headers=staff.headers).json()["buckets"]
+    assert VILLAGE in buckets and OTHER_VILLAGE in buckets and all(b.startswith(FUSHI) for b in buckets)
+    assert len(staff.pull()["changes"]) == 2
+
+
+def test_a_mediator_sees_their_cases_and_what_they_hold_but_not_the_rest_of_the_village(
+        client, login, make_user, laptop):
+    mediator_id = f.new_id()
+    mediator = Laptop(client, login(make_user("mediator", FUSHI, mediator_id=mediator_id)))
+    party = f.person("覃某")
+    bystander = f.person("韦路人")
+    case = DisputeCase(village_code=VILLAGE, summary="宅基地边界纠纷", case_no="浮石调〔2026〕1号",
+                       parties=[{"name": "覃某", "person_id": party.id}],
+                       mediators=[{"mediator_id": mediator_id}])
+    other_case = DisputeCase(village_code=VILLAGE, summary="邻里噪音纠纷", case_no="浮石调〔2026〕2号")
+    for record in (party, bystander, case, other_case):
+        assert laptop.send("create", record)["status"] == "applied", record
+    visible = {c["record_id"] for c in mediator.pull()["changes"]}
+    assert visible == {case.id, party.id}
+
+
+def test_a_reassigned_worker_is_told_which_villages_to_drop(engine, laptop, worker):
+    _fill(laptop, 1)
+    _, cursors, _, _ = _pull_all(laptop, limit=100)
+    with engine.begin() as conn:
+        accounts.assign(conn, worker.username, [grid_of(OTHER_VILLAGE, 1)])
+    page = laptop.pull(cursors)
+    assert page["removed_buckets"] == [VILLAGE] and list(page["cursors"]) == [OTHER_VILLAGE]
+
+
+def test_a_snapshot_holds_the_whole_village_and_resumes_by_range(laptop):
+    people = _fill(laptop, 30)
+    response = laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}", headers=laptop.headers)
+    assert response.status_code == 200
+    lines = gzip.decompress(response.content).decode().splitlines()
+    header = json.loads(lines[0])
+    assert header["bucket"] == VILLAGE and header["count"] == 30
+    assert sorted(json.loads(line)["record_id"] for line in lines[1:]) == sorted(p.id for p in people)
+    etag = response.headers["etag"]
+    part = laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}",
+                             headers={**laptop.headers, "Range": "bytes=100-", "If-Range": etag})
+    assert part.status_code == 206 and part.content == response.content[100:]
+
+
+def test_a_snapshot_of_a_village_outside_the_territory_is_not_found(laptop):
+    response = laptop.client.get(f"/v1/sync/snapshot/{OTHER_VILLAGE}", headers=laptop.headers)
+    assert response.status_code == 404 and response.json()["code"] == "bucket.not_found"
