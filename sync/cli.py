@@ -1,4 +1,5 @@
-"""Headless `gridapp` commands for support staff and scripts: check, backup, restore, demo-data.
+"""Headless `gridapp` commands for support staff and scripts: check, backup, restore, demo-data,
+login, sync, status.
 
 Exit codes: 0 success, 1 the command ran and found a problem, 2 bad usage or no access.
 Messages are Chinese, for the person at the keyboard; nothing here needs a window.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from gridapp import __version__
 from gridapp.errors import GridAppError, message_for
+from sync.client import SyncError
 
 
 def default_db_path() -> Path:
@@ -149,6 +151,54 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0 if not problems else 1
 
 
+def cmd_login(args: argparse.Namespace) -> int:
+    from sync.session import login
+
+    password = os.environ.get("GRIDAPP_PASSWORD")
+    if not password:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise GridAppError("请输入密码（或设置 GRIDAPP_PASSWORD）。", code="password.missing")
+        password = getpass.getpass(f"{args.user} 的密码：")
+    with _open(args, create=True) as store:
+        account = login(store, args.server, args.user, password)
+    print(f"已登录 {account.url}，用户 {account.username}，本机设备编号 {account.device_id}")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sync.session import sync_now
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if args.verbose:
+            print(f"  {phase} {done}/{total}", file=sys.stderr)
+
+    with _open(args) as store:
+        report = sync_now(store, progress)
+    print("同步完成。")
+    print(report.summary())
+    return 1 if report.problems or report.unverified_buckets else 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from sync.credentials import load_account
+
+    with _open(args) as store:
+        account = load_account(store)
+        problems = store.sync_problems()
+        print(f"县服务器：{account.url}（{account.username}）" if account else "县服务器：未登录")
+        print(f"待同步修改：{store.pending_count()} 条")
+        print(f"上次同步：{store.get_meta('last_sync_at') or '从未同步'}")
+        print(f"同步问题：{len(problems)} 个")
+        for item in problems[:20]:
+            what = f"“{item['field']}”" if item["field"] else ""
+            print(f"  - {_PROBLEM_KINDS.get(item['kind'], item['kind'])}：{item['record_type']} {item['record_id'][:8]} "
+                  f"{what} {item['message'] or ''}".rstrip())
+    return 1 if problems else 0
+
+
+_PROBLEM_KINDS = {"conflict": "冲突", "rejected": "被拒绝", "quarantined": "待乡镇审核"}
+
+
 def cmd_self_check(_args: argparse.Namespace) -> int:
     from gridapp.selfcheck import run_self_check
 
@@ -169,6 +219,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file")
     restore.add_argument("--yes", action="store_true", help="有未同步的修改也恢复（旧文件会保留）")
     restore.set_defaults(run=cmd_restore)
+    login = sub.add_parser("login", help="登录县服务器（密码从提示输入或 GRIDAPP_PASSWORD）")
+    login.add_argument("--server", required=True, help="县服务器地址，例如 https://gridapp.rongan.gov.cn")
+    login.add_argument("--user", required=True, help="用户名")
+    login.set_defaults(run=cmd_login)
+    sync = sub.add_parser("sync", help="与县服务器同步")
+    sync.add_argument("-v", "--verbose", action="store_true", help="显示进度")
+    sync.set_defaults(run=cmd_sync)
+    sub.add_parser("status", help="同步状态：待同步修改、上次同步、同步问题").set_defaults(run=cmd_status)
     for name, run, help_text in (
         ("demo-data", cmd_demo_data, "生成演示数据"),
         ("demo", cmd_demo, "演示：生成并查看演示数据库"),
@@ -193,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     except GridAppError as exc:
         print(f"错误：{message_for(exc)}", file=sys.stderr)
         return 2
+    except SyncError as exc:
+        print(f"同步失败：{exc.message}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import keyring
@@ -132,7 +133,50 @@ def open_local_store(
     return Store.create(db_path, key, actor=actor, device_id=device_id)
 
 
+# ---------------------------------------------------------------- the county server account
+
+
+@dataclass(frozen=True)
+class ServerAccount:
+    """Who this laptop is on the county server. The URL, user name and device id live in the
+    (encrypted) store; the token in the keyring, or — without one — in the encrypted store too."""
+
+    url: str
+    username: str
+    device_id: str
+    token: str
+
+
+def _token_name(store: Store) -> str:
+    return f"token:{store.get_meta('device_id')}"
+
+
+def save_account(store: Store, account: ServerAccount) -> None:
+    store.set_meta("server_url", account.url)
+    store.set_meta("server_username", account.username)
+    store.set_meta("server_device_id", account.device_id)
+    if set_secret(_token_name(store), account.token):
+        store.set_meta("server_token", "")
+    else:
+        store.set_meta("server_token", account.token)
+
+
+def load_account(store: Store) -> ServerAccount | None:
+    """The saved account, or None when this laptop has not signed in (or was signed out)."""
+    url, username, device = (store.get_meta(k) for k in ("server_url", "server_username", "server_device_id"))
+    token = get_secret(_token_name(store)) or store.get_meta("server_token")
+    if not (url and username and device and token):
+        return None
+    return ServerAccount(url, username, device, token)
+
+
+def forget_token(store: Store) -> None:
+    """Sign out: the token is dropped; the URL and user name stay for the next sign-in."""
+    delete_secret(_token_name(store))
+    store.set_meta("server_token", "")
+
+
 __all__ = [
-    "SERVICE", "WrongKey", "delete_secret", "get_secret", "keyring_available", "open_local_store",
-    "set_secret", "store_key",
+    "SERVICE", "ServerAccount", "WrongKey", "delete_secret", "forget_token", "get_secret", "keyring_available",
+    "load_account", "open_local_store", "save_account", "set_secret", "store_key",
 ]

@@ -1,0 +1,263 @@
+"""The sync cycle: `run_sync(store, client, progress) -> SyncReport` (architecture.md §3).
+
+hello → push the outbox in batches → pull every bucket until `has_more` is false (each page and
+its cursor in one store transaction) → verify bucket checksums (pull a bucket again from the
+start when it does not match) → attachments on their own queue. A first sync of a bucket uses
+the snapshot endpoint. Any step may fail with a `sync.client.SyncError`; everything done before
+it is kept, and the next run carries on from there.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from gridapp.models import RECORD_TYPES, Record
+from gridapp.queries import OutboxEntry
+from gridapp.states import type_name
+from gridapp.store import Store
+from sync import protocol as p
+from sync.client import Client, ForbiddenError, ProtocolError, RequestError
+from sync.mutations import mutation
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+@dataclass
+class SyncReport:
+    pushed: dict[str, int] = field(default_factory=dict)  # status → count
+    pulled: int = 0
+    pulled_by_type: dict[str, int] = field(default_factory=dict)
+    removed_buckets: list[str] = field(default_factory=list)
+    repaired_buckets: list[str] = field(default_factory=list)
+    unverified_buckets: list[str] = field(default_factory=list)
+    blobs_uploaded: int = 0
+    blobs_downloaded: int = 0
+    blob_errors: list[str] = field(default_factory=list)
+    problems: int = 0
+    client_too_old: bool = False
+    round_trips: int = 0
+    started_at: str = ""
+    finished_at: str = ""
+
+    def summary(self) -> str:
+        pushed = "，".join(f"{_STATUS_NAMES.get(k, k)} {v}" for k, v in sorted(self.pushed.items())) or "无"
+        types = "，".join(f"{type_name(k)} {v}" for k, v in sorted(self.pulled_by_type.items())) or "无"
+        lines = [f"上传：{pushed}", f"下载：{self.pulled} 条（{types}）"]
+        if self.blobs_uploaded or self.blobs_downloaded:
+            lines.append(f"附件：上传 {self.blobs_uploaded} 个，下载 {self.blobs_downloaded} 个")
+        if self.blob_errors:
+            lines.append(f"附件未能传送：{len(self.blob_errors)} 个（{self.blob_errors[0]}）")
+        if self.problems:
+            lines.append(f"待处理的同步问题：{self.problems} 个")
+        if self.client_too_old:
+            lines.append("程序版本太旧，只上传不下载，请尽快升级。")
+        return "\n".join(lines)
+
+
+_STATUS_NAMES = {"applied": "成功", "duplicate": "已上传过", "conflict": "冲突", "rejected": "被拒绝",
+                 "quarantined": "待乡镇审核"}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def run_sync(store: Store, client: Client, progress: Progress | None = None, *, batch: int | None = None,
+             page: int | None = None, download_budget: int = 20 * 1024 * 1024) -> SyncReport:
+    """One full sync. Raises SyncError (OfflineError, AuthError, ConflictError `device.clone` …)
+    when a step fails; the store keeps everything already done."""
+    report = SyncReport(started_at=_now())
+    tick = progress or (lambda *_: None)
+    start_trips = client.round_trips
+    hello = client.hello()
+    if hello.id_hmac_key:
+        store.set_id_hmac_key(hello.id_hmac_key)
+    store.set_meta("assignment_epoch", str(hello.assignment_epoch))
+    _push(store, client, min(batch or hello.limits.max_batch, hello.limits.max_batch), report, tick)
+    if hello.min_pull_protocol > p.PROTOCOL_VERSION:
+        report.client_too_old = True
+    else:
+        _pull(store, client, hello, min(page or hello.limits.max_page, hello.limits.max_page), report, tick)
+    _upload_blobs(store, client, hello.limits.blob_chunk_bytes, report, tick)
+    _download_blobs(store, client, download_budget, report, tick)
+    report.problems = len(store.sync_problems())
+    report.round_trips = client.round_trips - start_trips
+    report.finished_at = _now()
+    store.set_meta("last_sync_at", report.finished_at)
+    return report
+
+
+# ---------------------------------------------------------------- push
+
+
+def build_mutation(store: Store) -> Callable[[OutboxEntry, Record | None], dict[str, Any] | None]:
+    """The outbox row → wire mutation rule (frozen by the store when first sent)."""
+
+    def build(entry: OutboxEntry, record: Record | None) -> dict[str, Any] | None:
+        seq = entry.device_seq
+        if entry.op == "delete":
+            return p.Mutation(mutation_id=entry.mutation_id, device_seq=seq, op=p.Op.DELETE,
+                              record_type=entry.record_type, record_id=entry.record_id, bucket=entry.bucket,
+                              base_version=entry.base_version, reason=entry.payload.get("reason"),
+                              client_time=datetime.fromisoformat(entry.created_at)).model_dump(mode="json")
+        if record is None:
+            return None  # the record is gone locally (deleted after this change was queued)
+        kw: dict[str, Any] = {"mutation_id": entry.mutation_id, "base_version": entry.base_version}
+        if entry.op == "create":
+            record = record.model_copy(update={"state": RECORD_TYPES[entry.record_type].INITIAL_STATE})
+        elif entry.op == "update":
+            kw["fields"] = entry.payload.get("fields") or []
+        elif entry.op in ("transition", "seal"):
+            kw.update(from_state=entry.payload.get("from"), to_state=entry.payload.get("to"),
+                      reason=entry.payload.get("reason"))
+        elif entry.op == "amend":
+            kw.update(supersedes_id=entry.payload.get("supersedes_id"),
+                      supersedes_hash=entry.payload.get("supersedes_hash"), reason=entry.payload.get("reason"))
+        if entry.op in ("seal", "amend"):
+            kw["attachment_hashes"] = store._attachment_hashes(record.id)
+        return mutation(entry.op, record, seq, **kw).model_dump(mode="json")
+
+    return build
+
+
+def _push(store: Store, client: Client, limit: int, report: SyncReport, tick: Progress) -> None:
+    total = store.pending_count()
+    done = 0
+    build = build_mutation(store)
+    while True:
+        batch = store.outgoing(limit, build)
+        if not batch:
+            return
+        answer = client.push(batch)
+        if len(answer.results) != len(batch):
+            raise ProtocolError("服务器的回答条数与上传的不一致。", code="protocol.result_count")
+        counts = store.take_push_results([r.model_dump(mode="json") for r in answer.results])
+        for status, n in counts.items():
+            report.pushed[status] = report.pushed.get(status, 0) + n
+        done += len(batch)
+        tick("push", done, max(total, done))
+        if len(batch) < limit:
+            return
+
+
+# ---------------------------------------------------------------- pull
+
+
+def _pull(store: Store, client: Client, hello: p.Hello, limit: int, report: SyncReport, tick: Progress) -> None:
+    known = store.sync_cursors()
+    for bucket in hello.buckets:
+        if known.get(bucket, 0) == 0 and not store.server_versions(bucket):
+            _snapshot(store, client, bucket, report, tick)
+    cursors = {b: store.sync_cursors().get(b, 0) for b in hello.buckets}
+    for gone in store.local_buckets() - set(hello.buckets):
+        cursors[gone] = store.sync_cursors().get(gone, 0)  # so the server says it is removed
+    repaired: set[str] = set()
+    while True:
+        page = client.pull(cursors, limit)
+        changes = [c.model_dump(mode="json") for c in page.changes]
+        store.apply_pull(changes, page.cursors)
+        _count(report, page.changes)
+        cursors = {b: c for b, c in page.cursors.items()}
+        tick("pull", report.pulled, report.pulled + (1 if page.has_more else 0))
+        for bucket in page.removed_buckets:
+            if store.purge_bucket(bucket) or not store.server_versions(bucket):
+                report.removed_buckets.append(bucket)
+        again = _verify(store, page.checksums, cursors, repaired, report)
+        if not page.has_more and not again:
+            return
+
+
+def _count(report: SyncReport, changes: list[p.Change]) -> None:
+    report.pulled += len(changes)
+    for c in changes:
+        report.pulled_by_type[c.record_type] = report.pulled_by_type.get(c.record_type, 0) + 1
+
+
+def _verify(store: Store, sums: dict[str, p.BucketChecksum], cursors: dict[str, int], repaired: set[str],
+            report: SyncReport) -> bool:
+    """Check finished buckets against the server's checksum; a mismatch is pulled again from
+    the start, once. Returns True when a bucket must be pulled again."""
+    again = False
+    for bucket, expected in sums.items():
+        if cursors.get(bucket) != expected.change_no:
+            continue
+        count, xor = p.combine(store.server_versions(bucket))
+        if count == expected.count and p.to_hex(xor) == expected.xor:
+            store.mark_verified(bucket)
+        elif bucket not in repaired:
+            repaired.add(bucket)
+            report.repaired_buckets.append(bucket)
+            store.reset_cursor(bucket)
+            cursors[bucket] = 0
+            again = True
+        else:
+            report.unverified_buckets.append(bucket)
+    return again
+
+
+def _snapshot(store: Store, client: Client, bucket: str, report: SyncReport, tick: Progress) -> None:
+    """First sync of a bucket: the whole village in one compressed download, applied in pages;
+    the cursor is set with the last page, so an interruption starts the snapshot again."""
+    lines = gzip.decompress(client.snapshot(bucket)).decode("utf-8").splitlines()
+    if not lines:
+        return
+    try:
+        header = p.SnapshotHeader.model_validate_json(lines[0])
+    except ValueError as exc:
+        raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
+    body = lines[1:]
+    step = 2000
+    for start in range(0, max(len(body), 1), step):
+        part = [json.loads(line) for line in body[start:start + step]]
+        last = start + step >= len(body)
+        store.apply_pull(part, {bucket: header.change_no} if last else {})
+        report.pulled += len(part)
+        for c in part:
+            report.pulled_by_type[c["record_type"]] = report.pulled_by_type.get(c["record_type"], 0) + 1
+        tick("snapshot", min(start + step, len(body)), len(body))
+
+
+# ---------------------------------------------------------------- attachments
+
+
+def _upload_blobs(store: Store, client: Client, chunk: int, report: SyncReport, tick: Progress) -> None:
+    """Upload attachment bytes, resuming each from the server's offset. Errors here never undo
+    the records already synced (rule 11)."""
+    pending = store.blobs_to_upload()
+    for n, (digest, size, _offset) in enumerate(pending, start=1):
+        try:
+            status = client.blob_start(digest, size)
+            while not status.complete:
+                data = store.read_blob(digest, status.offset, chunk)
+                status = client.blob_append(digest, status.offset, data)
+                store.note_upload(digest, status.offset, status.complete)
+        except RequestError as exc:  # this blob can never go (too large, corrupt): the rest still can
+            report.blob_errors.append(f"{digest[:12]}…：{exc.message}")
+            continue
+        store.note_upload(digest, size, True)
+        report.blobs_uploaded += 1
+        tick("attachments", n, len(pending))
+
+
+def _download_blobs(store: Store, client: Client, budget: int, report: SyncReport, tick: Progress) -> None:
+    """Fetch the bytes of attachments other laptops added, up to `budget` bytes per sync (the
+    rest on later syncs, or when the user opens one)."""
+    missing = store.missing_blobs()
+    spent = 0
+    for n, digest in enumerate(missing, start=1):
+        if spent >= budget:
+            return
+        try:
+            data = client.blob_download(digest)
+        except (RequestError, ForbiddenError) as exc:
+            report.blob_errors.append(f"{digest[:12]}…：{exc.message}")
+            continue
+        store.put_downloaded_blob(digest, data)
+        spent += len(data)
+        report.blobs_downloaded += 1
+        tick("attachments", n, len(missing))

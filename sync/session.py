@@ -1,0 +1,51 @@
+"""Signing in and syncing with the saved account: what the `gridapp login/sync/status` commands
+and the desktop app share (no Qt, no prompts)."""
+
+from __future__ import annotations
+
+import platform
+
+from gridapp.store import Store
+from sync.client import AuthError, Client, ConflictError
+from sync.credentials import ServerAccount, forget_token, load_account, save_account
+from sync.engine import Progress, SyncReport, run_sync
+
+
+def device_name() -> str:
+    return f"{platform.node() or '笔记本'}（{platform.system()}）"
+
+
+def login(store: Store, url: str, username: str, password: str, *, client: Client | None = None) -> ServerAccount:
+    """Register this laptop with the county server as a new device and keep the account.
+
+    A laptop that signs in again (another user, or after a clone was detected) gets a new
+    device id; its unsent changes keep their sequence numbers, which are unique per device."""
+    client = client or Client(url)
+    answer = client.login(username, password, device_name())
+    account = ServerAccount(url.rstrip("/"), answer.user.username, answer.device_id, answer.token)
+    previous = store.get_meta("server_username")
+    if previous and previous != account.username and store.pending_count():
+        raise AuthError(f"这台电脑上还有 {previous} 未同步的修改，请先用该账号同步后再换人登录。",
+                        code="auth.pending_other_user")
+    save_account(store, account)
+    return account
+
+
+def sync_now(store: Store, progress: Progress | None = None, *, client: Client | None = None) -> SyncReport:
+    """One sync with the saved account. Raises AuthError when there is no account or the
+    server refused the token (the token is then forgotten: the user must sign in again), and
+    ConflictError `device.clone` when another copy of this database synced as this device."""
+    account = load_account(store)
+    if account is None:
+        raise AuthError("还没有登录县服务器，请先登录。", code="auth.required")
+    client = client or Client(account.url)
+    client.token = account.token
+    try:
+        return run_sync(store, client, progress)
+    except AuthError:
+        forget_token(store)
+        raise
+    except ConflictError as exc:
+        if exc.code == "device.clone":
+            forget_token(store)
+        raise

@@ -1,0 +1,257 @@
+"""The sync cycle between laptops and a real county server over loopback."""
+
+from __future__ import annotations
+
+import pytest
+
+from gridapp.errors import RecordNotFound
+from gridapp.models import Person, VisitRecord
+from sync.client import Client, OfflineError
+from sync.session import sync_now
+from tests.server.conftest import grid_of
+from tests.support import factories as f
+
+VILLAGE = f.QUANTOU
+
+
+@pytest.fixture
+def worker(make_user):
+    return make_user("grid_worker", grid_of(VILLAGE, 1))
+
+
+@pytest.fixture
+def pair(make_laptop, worker):
+    """Two laptops of the same grid worker's village."""
+    return make_laptop(worker), make_laptop(worker)
+
+
+def test_a_household_recorded_on_one_laptop_reaches_the_other(pair):
+    a, b = pair
+    head, spouse = f.person("韦小明"), f.person("覃小红", id_number=None)
+    for record in (head, spouse, f.household(head, spouse)):
+        a.store.save(record)
+    report = a.sync()
+    assert report.pushed == {"applied": 3} and a.store.pending_count() == 0
+    got = b.sync()
+    assert got.pulled == 3 and got.pulled_by_type == {"person": 2, "household": 1}
+    assert b.store.get(head.id).full_name == "韦小明" and b.store.count("household") == 1
+    assert "下载：3 条" in got.summary()
+
+
+def test_a_second_sync_with_nothing_new_moves_nothing(pair):
+    a, _ = pair
+    a.store.save(f.person())
+    a.sync()
+    again = a.sync()
+    assert (again.pushed, again.pulled) == ({}, 0)
+
+
+def test_without_a_connection_nothing_is_lost(tmp_path, db_key, worker, pair):
+    a, _ = pair
+    a.store.save(f.person())
+    offline = Client("http://127.0.0.1:9", retries=1, backoff=0.01)  # nothing listens on port 9
+    with pytest.raises(OfflineError, match="连不上县服务器"):
+        sync_now(a.store, client=offline)
+    assert a.store.pending_count() == 1
+    assert a.sync().pushed == {"applied": 1}
+
+
+def test_edits_to_different_fields_on_two_laptops_both_survive(pair):
+    a, b = pair
+    p = f.person()
+    a.store.save(p)
+    a.sync()
+    b.sync()
+    a.store.save(a.store.get(p.id).model_copy(update={"hukou_address": "融安县浮石镇泉头村"}))
+    b.store.save(b.store.get(p.id).model_copy(update={"full_name": "韦小明明"}))
+    a.sync()
+    b.sync()
+    a.sync()
+    for laptop in (a, b):
+        got = laptop.store.get(p.id)
+        assert (got.full_name, got.hukou_address) == ("韦小明明", "融安县浮石镇泉头村")
+    assert a.store.sync_problems() == b.store.sync_problems() == []
+
+
+def test_the_same_field_edited_on_two_laptops_is_a_problem_with_both_values(pair):
+    a, b = pair
+    p = f.person()
+    a.store.save(p)
+    a.sync()
+    b.sync()
+    a.store.save(a.store.get(p.id).model_copy(update={"full_name": "韦大明"}))
+    b.store.save(b.store.get(p.id).model_copy(update={"full_name": "韦二明"}))
+    a.sync()
+    report = b.sync()
+    assert report.pushed == {"conflict": 1} and report.problems == 1
+    [problem] = b.store.sync_problems()
+    assert (problem["kind"], problem["field"], problem["server_value"], problem["client_value"]) == \
+           ("conflict", "full_name", "韦大明", "韦二明")
+    assert b.store.get(p.id).full_name == "韦大明"  # the server's value, and ours is in the problem
+
+
+def test_an_edit_made_before_the_pull_is_put_back_on_top_of_the_servers_version(pair):
+    a, b = pair
+    p = f.person()
+    a.store.save(p)
+    a.sync()
+    b.sync()
+    a.store.save(a.store.get(p.id).model_copy(update={"hukou_address": "融安县浮石镇"}))
+    a.sync()
+    b.store.save(b.store.get(p.id).model_copy(update={"full_name": "韦新"}))
+    # b pulls a's change while its own edit is unsent: apply the page only (no push first).
+    from sync.engine import _pull
+
+    hello = b.client.hello()
+    from sync.engine import SyncReport
+    _pull(b.store, b.client, hello, 100, SyncReport(), lambda *_: None)
+    got = b.store.get(p.id)
+    assert (got.full_name, got.hukou_address) == ("韦新", "融安县浮石镇")
+    assert b.store.pending_count() == 1
+    b.sync()
+    a.sync()
+    assert a.store.get(p.id).full_name == "韦新"
+
+
+def test_a_completed_visit_arrives_sealed_with_the_same_fingerprint(pair):
+    a, b = pair
+    visit = f.visit(f.person().id)
+    a.store.save(visit)
+    a.store.transition(visit.id, "COMPLETED")
+    a.sync()
+    b.sync()
+    mine, theirs = a.store.get(visit.id), b.store.get(visit.id)
+    assert theirs.sealed and theirs.state == "COMPLETED" and theirs.content_hash == mine.content_hash
+    assert b.store.verify_seals() == []
+
+
+def test_a_correction_of_a_sealed_visit_reaches_the_other_laptop(pair):
+    a, b = pair
+    visit = f.visit(f.person().id)
+    a.store.save(visit)
+    a.store.transition(visit.id, "COMPLETED")
+    a.sync()
+    fix = VisitRecord.model_validate({**visit.model_dump(), "id": f.new_id(), "summary": "更正：老人需要轮椅。"})
+    a.store.amend(fix, supersedes_id=visit.id, reason="小结写错")
+    assert a.sync().pushed == {"applied": 1}
+    b.sync()
+    got = b.store.get(fix.id)
+    assert (got.revision, got.supersedes_id, got.summary) == (2, visit.id, "更正：老人需要轮椅。")
+
+
+def test_a_delete_reaches_the_other_laptop_and_the_id_never_returns(pair):
+    a, b = pair
+    p = f.person()
+    a.store.save(p)
+    a.sync()
+    b.sync()
+    a.store.delete(p.id, reason="重复登记")
+    a.sync()
+    b.sync()
+    assert not b.store.exists(p.id)
+    with pytest.raises(RecordNotFound):  # the tombstone keeps the id from coming back
+        b.store.save(Person.model_validate({**p.model_dump(), "version": 0}))
+
+
+def test_a_change_the_server_refuses_is_reported_and_does_not_block_the_others(pair):
+    a, _ = pair
+    outside = f.person("韦外村").model_copy(update={"village_code": "450224106201"})
+    inside = f.person("韦本村")
+    a.store.save(outside)
+    a.store.save(inside)
+    report = a.sync()
+    assert report.pushed == {"rejected": 1, "applied": 1}
+    [problem] = a.store.sync_problems()
+    assert (problem["kind"], problem["code"], problem["record_id"]) == ("rejected", "territory.outside", outside.id)
+    assert a.store.pending_count() == 0
+
+
+def test_a_bucket_that_does_not_match_its_checksum_is_pulled_again(pair):
+    a, b = pair
+    people = [f.person(f"韦{i}") for i in range(5)]
+    for p in people:
+        a.store.save(p)
+    a.sync()
+    b.sync()
+    # Damage b behind the store's back: one record's server version is forgotten.
+    b.store._conn.execute("UPDATE records SET server_version = NULL WHERE id = ?", (people[0].id,))
+    a.store.save(f.person("韦新来"))
+    a.sync()
+    report = b.sync()
+    assert report.repaired_buckets == [VILLAGE] and report.unverified_buckets == []
+    assert b.store.server_versions(VILLAGE) and len(b.store.server_versions(VILLAGE)) == 6
+
+
+def test_a_worker_moved_to_another_village_while_offline_loses_nothing(engine, pair, worker):
+    from sync.server import accounts
+
+    a, _ = pair
+    a.sync()  # learns its assignment epoch
+    offline_edit = f.person("韦离线")
+    a.store.save(offline_edit)
+    with engine.begin() as conn:
+        accounts.assign(conn, worker.username, [grid_of("450224101202", 1)])
+    report = a.sync()
+    assert report.pushed == {"quarantined": 1}
+    [problem] = a.store.sync_problems()
+    assert problem["kind"] == "quarantined" and problem["record_id"] == offline_edit.id
+    # The old village is dropped only now that nothing of it is unsent.
+    assert VILLAGE in report.removed_buckets and not a.store.exists(offline_edit.id)
+
+
+def _attachment(digest: str, size: int, **extra):
+    from datetime import datetime
+
+    from gridapp.models import Attachment
+
+    return Attachment(village_code=VILLAGE, kind="photo", sha256=digest, size=size, mime="image/jpeg",
+                      captured_at=datetime(2026, 11, 20, 9, 40, tzinfo=f.CST), captured_by=f.STAFF, **extra)
+
+
+def _photo(n: int = 300_000, seed: int = 1) -> bytes:
+    import random
+
+    return random.Random(seed).randbytes(n)
+
+
+def test_a_photo_of_a_visit_travels_to_the_other_laptop_intact(pair):
+    a, b = pair
+    visit = f.visit(f.person().id)
+    a.store.save(visit)
+    data = _photo()
+    digest = a.store.put_blob(data, "image/jpeg")
+    a.store.save(_attachment(digest, len(data), filename="门前.jpg", owner_type="visit", owner_id=visit.id))
+    a.store.transition(visit.id, "COMPLETED")
+    report = a.sync()
+    assert report.blobs_uploaded == 1 and a.store.blobs_to_upload() == []
+    got = b.sync()
+    assert got.blobs_downloaded == 1 and b.store.read_blob(digest) == data
+    assert b.store.verify_seals() == []  # the seal covers the photo's hash
+
+
+def test_an_interrupted_photo_upload_resumes_from_the_servers_offset(pair, monkeypatch):
+    from sync.client import Client, OfflineError
+
+    a, b = pair
+    data = _photo(200_000, seed=2)
+    digest = a.store.put_blob(data, "image/jpeg")
+    a.store.save(_attachment(digest, len(data)))
+    real_append = Client.blob_append
+    calls = {"n": 0}
+
+    def flaky(self, d, offset, chunk):
+        calls["n"] += 1
+        if calls["n"] == 3:  # the link drops after two chunks
+            raise OfflineError("连接中断。", code="offline")
+        return real_append(self, d, offset, chunk)
+
+    monkeypatch.setattr(Client, "blob_append", flaky)
+    with pytest.raises(OfflineError):
+        a.sync()
+    assert a.store.pending_count() == 0  # the records went before the photo
+    [(_, _, confirmed)] = a.store.blobs_to_upload()
+    assert confirmed == 2 * 64 * 1024
+    a.sync()
+    assert calls["n"] == 5  # 2 sent + 1 dropped, then only the 2 missing chunks (of 4)
+    b.sync()
+    assert b.store.read_blob(digest) == data
