@@ -172,6 +172,11 @@ class StoreReads:
         return list(self._conn.execute(
             "SELECT id, server_version FROM records WHERE bucket = ? AND server_version IS NOT NULL", (bucket,)))
 
+    def last_acked_seq(self, device_id: str) -> int:
+        """The highest sequence number the server answered for `device_id` (kept 120 days)."""
+        row = self._conn.execute("SELECT max(device_seq) FROM sent_log WHERE device_id = ?", (device_id,)).fetchone()
+        return int(row[0] or 0)
+
     def local_buckets(self) -> set[str]:
         """Buckets that hold records or cursors on this laptop."""
         found = {r[0] for r in self._conn.execute("SELECT DISTINCT bucket FROM records")}

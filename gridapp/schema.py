@@ -129,6 +129,20 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             # quarantines (rather than refuses) changes made under an older assignment.
             "ALTER TABLE outbox ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0",
             "CREATE INDEX outbox_bucket ON outbox(bucket)",
+            # Answered mutations, kept for a while: if the server is restored from an older
+            # backup it reports a lower last sequence, and these are sent again.
+            """CREATE TABLE sent_log (
+                device_id TEXT NOT NULL,
+                device_seq INTEGER NOT NULL,
+                mutation_id TEXT NOT NULL,
+                op TEXT NOT NULL,
+                record_type TEXT NOT NULL,
+                record_id TEXT NOT NULL,
+                bucket TEXT NOT NULL,
+                mutation TEXT NOT NULL,
+                acked_at TEXT NOT NULL,
+                PRIMARY KEY (device_id, device_seq)
+            )""",
             """CREATE TABLE sync_buckets (
                 bucket TEXT PRIMARY KEY,
                 cursor INTEGER NOT NULL DEFAULT 0,

@@ -402,6 +402,14 @@ class Store(StoreReads, BlobStore):
         with self._transaction():
             return syncing.take_results(self, results, _iso(_now()))
 
+    def resend_after(self, device_id: str, last_seq: int) -> int:
+        """Queue again what the server lost in a restore from backup (see syncing.resend_after)."""
+        with self._transaction():
+            count = syncing.resend_after(self, device_id, last_seq)
+            if count:
+                self._audit("sync_resend", _Ref("outbox", device_id, ""), {"after_seq": last_seq, "count": count})
+            return count
+
     def apply_pull(self, changes: list[dict[str, Any]], cursors: dict[str, int]) -> Changes:
         """Apply a pulled page and advance its cursors together (rule 3: cursor after data)."""
         with self._transaction():

@@ -65,16 +65,22 @@ def take_results(store: Store, results: list[dict[str, Any]], now: str) -> dict[
     """Remove answered mutations from the outbox, note the server versions, and keep every
     conflict, rejection and quarantine as a sync problem. Returns counts per status."""
     conn = store._conn
+    server_device = store.get_meta("server_device_id") or ""
+    conn.execute("DELETE FROM sent_log WHERE acked_at < ?", (_days_before(now, SENT_LOG_DAYS),))
     counts: dict[str, int] = {}
     for res in results:
         status = res["original_status"] if res["status"] == "duplicate" and res.get("original_status") else res["status"]
         counts[res["status"]] = counts.get(res["status"], 0) + 1
-        row = conn.execute("SELECT record_type, mutation FROM outbox WHERE mutation_id = ?",
-                           (res["mutation_id"],)).fetchone()
+        row = conn.execute("SELECT record_type, mutation, device_seq, op, record_id, bucket FROM outbox "
+                           "WHERE mutation_id = ?", (res["mutation_id"],)).fetchone()
         if row is None:
             continue  # answered before (a repeated answer): nothing left to do
         record_type, mutation = row[0], json.loads(row[1] or "{}")
         conn.execute("DELETE FROM outbox WHERE mutation_id = ?", (res["mutation_id"],))
+        conn.execute("INSERT OR REPLACE INTO sent_log (device_id, device_seq, mutation_id, op, record_type, record_id, "
+                     "bucket, mutation, acked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (server_device, row[2], res["mutation_id"], row[3], record_type, row[4], row[5], row[1] or "{}",
+                      now))
         # The server version is not taken from the answer: the server may have merged other
         # laptops' changes into ours, and the pull that follows brings that merged version.
         if status == "conflict":
@@ -85,6 +91,32 @@ def take_results(store: Store, results: list[dict[str, Any]], now: str) -> dict[
                                                           "mutation": mutation},
                      mutation_id=res["mutation_id"], now=now)
     return counts
+
+
+SENT_LOG_DAYS = 120  # longer than any plausible gap between a server backup and its restore
+
+
+def _days_before(moment: str, days: int) -> str:
+    from datetime import datetime, timedelta
+
+    return (datetime.fromisoformat(moment) - timedelta(days=days)).isoformat(timespec="milliseconds")
+
+
+def resend_after(store: Store, device_id: str, last_seq: int) -> int:
+    """The server holds results only up to `last_seq` from this device (it was restored from a
+    backup): put every later answered mutation back in the outbox, frozen as it was sent.
+    The server applies what it lost and answers `duplicate` for the rest. Returns the count."""
+    conn = store._conn
+    rows = conn.execute(
+        "SELECT device_seq, mutation_id, op, record_type, record_id, bucket, mutation, acked_at FROM sent_log "
+        "WHERE device_id = ? AND device_seq > ? ORDER BY device_seq", (device_id, last_seq)).fetchall()
+    for seq, mid, op, rtype, rid, bucket, mutation, acked in rows:
+        conn.execute(
+            "INSERT OR IGNORE INTO outbox (device_seq, mutation_id, op, record_type, record_id, bucket, base_version, "
+            "payload, created_at, status, mutation) VALUES (?, ?, ?, ?, ?, ?, NULL, '{}', ?, 'sent', ?)",
+            (seq, mid, op, rtype, rid, bucket, acked, mutation))
+    conn.execute("DELETE FROM sent_log WHERE device_id = ? AND device_seq > ?", (device_id, last_seq))
+    return len(rows)
 
 
 def _take_conflict(store: Store, res: dict[str, Any], record_type: str, mutation: dict[str, Any], now: str) -> None:
@@ -140,9 +172,17 @@ def apply_page(store: Store, changes: list[dict[str, Any]], cursors: dict[str, i
     records changed locally."""
     conn = store._conn
     pending = pending_fields(conn)
+    present = _present_ids(conn, [c["record_id"] for c in changes])
+    fresh = _FreshRows(store, now)
     applied = 0
     for change in changes:
-        applied += _apply_change(store, change, pending, now)
+        rid = change["record_id"]
+        if rid not in present and rid not in pending and not change["deleted"]:
+            fresh.add(change)  # the common case of a first sync: a record new to this laptop
+            present.add(rid)
+        else:
+            applied += _apply_change(store, change, pending, now)
+    applied += fresh.flush()
     for bucket, cursor in cursors.items():
         conn.execute("INSERT INTO sync_buckets(bucket, cursor) VALUES (?, ?) "
                      "ON CONFLICT(bucket) DO UPDATE SET cursor = excluded.cursor", (bucket, cursor))
@@ -151,6 +191,61 @@ def apply_page(store: Store, changes: list[dict[str, Any]], cursors: dict[str, i
                               None, {"records": len(changes), "buckets": sorted({c["bucket"] for c in changes})})
         conn.execute(audit.INSERT_SQL, row)
     return applied
+
+
+def _present_ids(conn: Any, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 900):
+        part = ids[start:start + 900]
+        found.update(r[0] for r in conn.execute(
+            f"SELECT id FROM records WHERE id IN ({','.join('?' * len(part))})", part))
+    return found
+
+
+_INSERT_COLUMNS = ("rowid", "id", "type", "bucket", "state", "server_version", "sealed", "content_hash", "root_id",
+                   "revision", "supersedes_id", "supersedes_hash", "amend_reason", "body", "annex", "title",
+                   "sort_key", "parent_id", "id_hmac", "updated_at", "deleted", "version", "created_at",
+                   "created_by", "device_id")
+_INSERT_SQL = (f"INSERT INTO records ({', '.join(_INSERT_COLUMNS)}) "
+               f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})")
+
+
+class _FreshRows:
+    """Records new to this laptop, inserted together with `executemany` (a first sync of a
+    township is mostly these); the rows are exactly what `_write_row` would write."""
+
+    def __init__(self, store: Store, now: str) -> None:
+        self.store, self.now = store, now
+        self.rows: list[tuple[Any, ...]] = []
+        self.texts: list[tuple[int, str]] = []
+        self.names: list[tuple[int, str]] = []
+        self.next_rowid = 0
+
+    def add(self, change: dict[str, Any]) -> None:
+        if not self.next_rowid:
+            self.next_rowid = int(self.store._conn.execute(
+                "SELECT coalesce(max(rowid), 0) FROM records").fetchone()[0]) + 1
+        data = dict(change["record"] or {})
+        data["state"] = change["state"]
+        record = _record(change["record_type"], data)
+        d = row_data(record, self.store.id_number_hmac)
+        rowid, self.next_rowid = self.next_rowid, self.next_rowid + 1
+        self.rows.append((
+            rowid, record.id, change["record_type"], record.bucket(), record.state, change["version"],
+            1 if change.get("sealed") else 0, change.get("content_hash"), change.get("root_id") or record.id,
+            change.get("revision") or 1, change.get("supersedes_id"), change.get("supersedes_hash"),
+            change.get("amend_reason"), d.body_json, d.annex_json, d.title, d.sort_key, d.parent_id, d.id_hmac,
+            self.now, 0, 1, self.now, change.get("updated_by") or "server", "server"))
+        if d.search_text:
+            self.texts.append((rowid, d.search_text))
+        self.names.extend((rowid, n) for n in d.names)
+
+    def flush(self) -> int:
+        conn = self.store._conn
+        conn.executemany(_INSERT_SQL, self.rows)
+        conn.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", self.texts)
+        conn.executemany("INSERT INTO search_names(record_rowid, name) VALUES (?, ?)", self.names)
+        return len(self.rows)
 
 
 def _apply_change(store: Store, change: dict[str, Any], pending: dict[str, set[str] | None], now: str) -> int:

@@ -3,7 +3,9 @@
 Every failure becomes one exception of this tree, with a Chinese message for the grid worker:
 
     SyncError
-    ├── OfflineError      no connection, DNS, refused, reset, timeout (retried, then raised)
+    ├── OfflineError      no connection, DNS, refused, reset, timeout, an answer cut off
+    │                     (retried, then raised)
+    ├── TLSError          the server's certificate cannot be verified (never retried)
     ├── AuthError         401: not logged in, token revoked, account disabled; 429 locked
     ├── ForbiddenError    403
     ├── ConflictError     409 for a whole request (e.g. `device.clone`)
@@ -33,6 +35,9 @@ T = TypeVar("T", bound=BaseModel)
 
 USER_AGENT = "GridApp-desktop"
 RETRY_STATUSES = frozenset({502, 503, 504})
+# A connection that failed, or an answer cut off in its body: worth another try.
+TRANSIENT = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+             requests.exceptions.ContentDecodingError)
 
 
 class SyncError(Exception):
@@ -43,6 +48,10 @@ class SyncError(Exception):
 
 
 class OfflineError(SyncError):
+    pass
+
+
+class TLSError(SyncError):
     pass
 
 
@@ -114,23 +123,7 @@ class Client:
 
     def snapshot(self, bucket: str) -> bytes:
         """The gzip JSON-lines snapshot of a bucket (resumed with Range after a dropped read)."""
-        got = bytearray()
-        etag: str | None = None
-        for attempt in range(self.retries + 1):
-            headers = {"Range": f"bytes={len(got)}-", "If-Range": etag} if got and etag else {}
-            try:
-                response = self._send("GET", f"/v1/sync/snapshot/{bucket}", headers=headers, stream=True)
-                if response.status_code == 200:
-                    got.clear()
-                etag = response.headers.get("ETag", etag)
-                for chunk in response.iter_content(64 * 1024):
-                    got += chunk
-                return bytes(got)
-            except (requests.ConnectionError, requests.Timeout) as exc:
-                if attempt == self.retries:
-                    raise OfflineError(_offline_message(exc), code="offline") from exc
-                self._pause(attempt)
-        raise OfflineError("连接中断。", code="offline")
+        return self._download(f"/v1/sync/snapshot/{bucket}")
 
     def blob_start(self, digest: str, size: int) -> p.BlobStatus:
         """Start (or look up) an upload; `offset` says where to resume, `complete` to skip it."""
@@ -142,7 +135,7 @@ class Client:
         headers = {"Content-Type": "application/offset+octet-stream", "Upload-Offset": str(offset)}
         try:
             response = self._send("PATCH", f"/v1/blobs/{digest}", data=data, headers=headers)
-        except (requests.ConnectionError, requests.Timeout) as exc:
+        except TRANSIENT as exc:
             raise OfflineError(_offline_message(exc), code="offline") from exc
         if response.status_code == 409 and response.headers.get("Upload-Offset", "").isdigit():
             return p.BlobStatus(sha256=digest, size=int(response.headers.get("Upload-Length") or 0),
@@ -151,25 +144,38 @@ class Client:
 
     def blob_download(self, digest: str) -> bytes:
         """The bytes of a blob, resuming with Range after a dropped connection."""
+        return self._download(f"/v1/blobs/{digest}")
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _download(self, path: str) -> bytes:
+        """GET a large immutable answer, resuming from the bytes already received (`Range`,
+        guarded by `If-Range` with the ETag so a changed file starts again)."""
         got = bytearray()
+        etag: str | None = None
+        last: Exception | None = None
         for attempt in range(self.retries + 1):
-            headers = {"Range": f"bytes={len(got)}-"} if got else {}
+            headers = {"Range": f"bytes={len(got)}-", **({"If-Range": etag} if etag else {})} if got else {}
             try:
-                response = self._send("GET", f"/v1/blobs/{digest}", headers=headers, stream=True)
+                response = self._send("GET", path, headers=headers, stream=True)
+                if response.status_code in RETRY_STATUSES and attempt < self.retries:
+                    self._pause(attempt, response.headers.get("Retry-After"))
+                    continue
                 if response.status_code >= 400:
-                    self._decode(response, p.BlobStatus)  # raises the mapped error
-                if response.status_code == 200:
+                    response.content  # noqa: B018 - read the error body before decoding it
+                    self._decode(response, p.ErrorBody)  # raises the mapped error
+                if response.status_code != 206:
                     got.clear()
+                etag = response.headers.get("ETag", etag)
                 for chunk in response.iter_content(64 * 1024):
                     got += chunk
                 return bytes(got)
-            except (requests.ConnectionError, requests.Timeout) as exc:
+            except TRANSIENT as exc:
+                last = exc
                 if attempt == self.retries:
-                    raise OfflineError(_offline_message(exc), code="offline") from exc
+                    break
                 self._pause(attempt)
-        raise OfflineError("连接中断。", code="offline")
-
-    # ------------------------------------------------------------------ plumbing
+        raise OfflineError(_offline_message(last), code="offline") from last
 
     def _call(self, method: str, path: str, model: type[T], *, body: Any = None,
               authenticated: bool = True) -> T:
@@ -186,7 +192,7 @@ class Client:
         for attempt in range(self.retries + 1):
             try:
                 response = self._send(method, path, data=data, headers=headers, authenticated=authenticated)
-            except (requests.ConnectionError, requests.Timeout) as exc:
+            except TRANSIENT as exc:
                 last = exc
                 if attempt < self.retries:
                     self._pause(attempt)
@@ -207,8 +213,14 @@ class Client:
             headers["Authorization"] = f"Bearer {self.token}"
         self.round_trips += 1
         self.bytes_sent += len(data or b"")
-        response = self.session.request(method, self.base_url + path, data=data, headers=headers,
-                                        timeout=self.timeout, stream=stream)
+        try:
+            # `verify` per request: requests would otherwise let REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE
+            # override the county's CA bundle (psf/requests#3829).
+            response = self.session.request(method, self.base_url + path, data=data, headers=headers,
+                                            timeout=self.timeout, stream=stream, verify=self.session.verify)
+        except requests.exceptions.SSLError as exc:
+            raise TLSError("县服务器的安全证书无法验证（证书过期、电脑时间不对，或连到了假冒的服务器），"
+                           "为安全起见没有同步。请联系县里的技术支持。", code="tls.invalid") from exc
         self.bytes_received += int(response.headers.get("Content-Length") or 0)
         return response
 

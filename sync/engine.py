@@ -35,6 +35,7 @@ class SyncReport:
     removed_buckets: list[str] = field(default_factory=list)
     repaired_buckets: list[str] = field(default_factory=list)
     unverified_buckets: list[str] = field(default_factory=list)
+    resent: int = 0
     blobs_uploaded: int = 0
     blobs_downloaded: int = 0
     blob_errors: list[str] = field(default_factory=list)
@@ -78,17 +79,21 @@ def run_sync(store: Store, client: Client, progress: Progress | None = None, *, 
     if hello.id_hmac_key:
         store.set_id_hmac_key(hello.id_hmac_key)
     store.set_meta("assignment_epoch", str(hello.assignment_epoch))
+    if hello.last_seq < store.last_acked_seq(hello.device_id):
+        # The server forgot answers it gave this device: it was restored from a backup.
+        report.resent = store.resend_after(hello.device_id, hello.last_seq)
     _push(store, client, min(batch or hello.limits.max_batch, hello.limits.max_batch), report, tick)
     if hello.min_pull_protocol > p.PROTOCOL_VERSION:
         report.client_too_old = True
     else:
         _pull(store, client, hello, min(page or hello.limits.max_page, hello.limits.max_page), report, tick)
+    # The records are done: that is what "last successful sync" means to the user.
+    store.set_meta("last_sync_at", _now())
     _upload_blobs(store, client, hello.limits.blob_chunk_bytes, report, tick)
     _download_blobs(store, client, download_budget, report, tick)
     report.problems = len(store.sync_problems())
     report.round_trips = client.round_trips - start_trips
     report.finished_at = _now()
-    store.set_meta("last_sync_at", report.finished_at)
     return report
 
 
@@ -158,6 +163,7 @@ def _pull(store: Store, client: Client, hello: p.Hello, limit: int, report: Sync
         cursors[gone] = store.sync_cursors().get(gone, 0)  # so the server says it is removed
     repaired: set[str] = set()
     while True:
+        sent = dict(cursors)
         page = client.pull(cursors, limit)
         changes = [c.model_dump(mode="json") for c in page.changes]
         store.apply_pull(changes, page.cursors)
@@ -167,7 +173,8 @@ def _pull(store: Store, client: Client, hello: p.Hello, limit: int, report: Sync
         for bucket in page.removed_buckets:
             if store.purge_bucket(bucket) or not store.server_versions(bucket):
                 report.removed_buckets.append(bucket)
-        again = _verify(store, page.checksums, cursors, repaired, report)
+        again = _rewound(store, page.checksums, sent, cursors, report)
+        again = _verify(store, page.checksums, cursors, repaired, report) or again
         if not page.has_more and not again:
             return
 
@@ -176,6 +183,20 @@ def _count(report: SyncReport, changes: list[p.Change]) -> None:
     report.pulled += len(changes)
     for c in changes:
         report.pulled_by_type[c.record_type] = report.pulled_by_type.get(c.record_type, 0) + 1
+
+
+def _rewound(store: Store, sums: dict[str, p.BucketChecksum], sent: dict[str, int], cursors: dict[str, int],
+             report: SyncReport) -> bool:
+    """A bucket whose newest change number is below our cursor was restored on the server from
+    an older backup: numbers we passed will be handed out again, so pull it again from 0."""
+    again = False
+    for bucket, expected in sums.items():
+        if expected.change_no < sent.get(bucket, 0):
+            store.reset_cursor(bucket)
+            cursors[bucket] = 0
+            report.repaired_buckets.append(bucket)
+            again = True
+    return again
 
 
 def _verify(store: Store, sums: dict[str, p.BucketChecksum], cursors: dict[str, int], repaired: set[str],

@@ -42,8 +42,9 @@ def sync_now(store: Store, progress: Progress | None = None, *, client: Client |
     client.token = account.token
     try:
         return run_sync(store, client, progress)
-    except AuthError:
-        forget_token(store)
+    except AuthError as exc:
+        if exc.status == 401:  # the token is dead; a 429 (locked, rate-limited) is not
+            forget_token(store)
         raise
     except ConflictError as exc:
         if exc.code == "device.clone":

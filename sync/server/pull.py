@@ -70,7 +70,9 @@ def pull(engine: Engine, caller: Caller, cursors: dict[str, int], limit: int) ->
                 if visible is None or row.id in visible:
                     changes.append(to_change(row))
             if len(rows) < room or cursor >= last:  # the bucket is finished at this snapshot
-                cursor = max(cursor, last)
+                # A cursor beyond the bucket's last change (the server was restored from an
+                # older backup) comes back as the bucket's last change: the laptop notices.
+                cursor = last
                 sums[code] = _checksum(conn, code, last, counters.get(code), visible)
             else:
                 has_more = has_more or cursor < last

@@ -255,3 +255,19 @@ def test_an_interrupted_photo_upload_resumes_from_the_servers_offset(pair, monke
     assert calls["n"] == 5  # 2 sent + 1 dropped, then only the 2 missing chunks (of 4)
     b.sync()
     assert b.store.read_blob(digest) == data
+
+
+def test_a_client_too_old_to_pull_still_pushes_its_work_and_is_told_to_update(pair, monkeypatch):
+    from sync import protocol
+
+    a, b = pair
+    theirs = f.person("韦别人")
+    b.store.save(theirs)
+    b.sync()
+    mine = f.person("韦自己")
+    a.store.save(mine)
+    monkeypatch.setattr(protocol, "MIN_PULL_PROTOCOL", protocol.PROTOCOL_VERSION + 1)  # the server moved on
+    report = a.sync()
+    assert report.client_too_old and report.pushed == {"applied": 1} and report.pulled == 0
+    assert "请尽快升级" in report.summary() and a.store.pending_count() == 0
+    assert not a.store.exists(theirs.id)
