@@ -9,7 +9,8 @@ import sys
 def run_desktop(args: list[str]) -> int:
     print(
         "GridApp 桌面界面尚在开发中。现在可用的命令：gridapp demo、gridapp check、"
-        "gridapp backup、gridapp restore 文件、gridapp demo-data --households N、gridapp --self-check",
+        "gridapp backup、gridapp restore 文件、gridapp demo-data --households N、gridapp login、gridapp sync、"
+        "gridapp status、gridapp --self-check",
         file=sys.stderr,
     )
     return 2

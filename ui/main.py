@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 HEADLESS_COMMANDS = {
-    "check", "backup", "restore", "demo-data", "demo", "--self-check", "-h", "--help", "--version",
+    "check", "backup", "restore", "demo-data", "demo", "login", "sync", "status", "--self-check", "-h", "--help",
+    "--version",
 }
 
 
