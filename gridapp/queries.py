@@ -166,6 +166,11 @@ class StoreReads:
         """bucket → the change number pulled up to."""
         return dict(self._conn.execute("SELECT bucket, cursor FROM sync_buckets"))
 
+    def verified_cursors(self) -> dict[str, int]:
+        """bucket → the change number at which it last matched the server's checksum."""
+        return dict(self._conn.execute(
+            "SELECT bucket, verified_cursor FROM sync_buckets WHERE verified_cursor IS NOT NULL"))
+
     def server_versions(self, bucket: str) -> list[tuple[str, int]]:
         """(id, server version) of every record of `bucket` the server has confirmed, tombstones
         included: what the bucket checksum is computed from."""

@@ -146,7 +146,8 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             """CREATE TABLE sync_buckets (
                 bucket TEXT PRIMARY KEY,
                 cursor INTEGER NOT NULL DEFAULT 0,
-                verified_at TEXT
+                verified_at TEXT,
+                verified_cursor INTEGER
             )""",
             # What the server did not take as sent: conflicts (one row per field), rejected and
             # quarantined changes. The user's values stay here until resolved.
@@ -168,7 +169,8 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
                 resolution TEXT
             )""",
             "CREATE INDEX sync_problems_open ON sync_problems(resolved_at, record_id)",
-            "CREATE INDEX records_bucket ON records(bucket, server_version)",
+            # Covers the checksum query (id and server version of a bucket) without the bodies.
+            "CREATE INDEX records_bucket ON records(bucket, server_version, id)",
             # Attachment bytes live inside the encrypted database (a lost laptop reveals no
             # photo), content-addressed, in 256 KiB chunks; `uploaded` is the server's confirmed
             # offset, so an interrupted upload resumes there.

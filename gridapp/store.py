@@ -425,11 +425,16 @@ class Store(StoreReads, BlobStore):
     def reset_cursor(self, bucket: str) -> None:
         """Pull `bucket` again from the start (after a checksum mismatch)."""
         with self._transaction():
-            self._conn.execute("UPDATE sync_buckets SET cursor = 0, verified_at = NULL WHERE bucket = ?", (bucket,))
+            self._conn.execute("UPDATE sync_buckets SET cursor = 0, verified_at = NULL, verified_cursor = NULL "
+                               "WHERE bucket = ?", (bucket,))
 
-    def mark_verified(self, bucket: str) -> None:
+    def mark_verified(self, buckets: dict[str, int]) -> None:
+        """Note that these buckets matched the server's checksum at these change numbers."""
+        if not buckets:
+            return
         with self._transaction():
-            self._conn.execute("UPDATE sync_buckets SET verified_at = ? WHERE bucket = ?", (_iso(_now()), bucket))
+            self._conn.executemany("UPDATE sync_buckets SET verified_at = ?, verified_cursor = ? WHERE bucket = ?",
+                                   [(_iso(_now()), cursor, bucket) for bucket, cursor in buckets.items()])
 
     def resolve_problem(self, problem_id: str, resolution: str) -> None:
         """Close a sync problem ("kept_server", "kept_mine", "dismissed"); keeping one's own value

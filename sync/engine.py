@@ -202,14 +202,17 @@ def _rewound(store: Store, sums: dict[str, p.BucketChecksum], sent: dict[str, in
 def _verify(store: Store, sums: dict[str, p.BucketChecksum], cursors: dict[str, int], repaired: set[str],
             report: SyncReport) -> bool:
     """Check finished buckets against the server's checksum; a mismatch is pulled again from
-    the start, once. Returns True when a bucket must be pulled again."""
+    the start, once. A bucket already verified at this change number is not counted again
+    (a sync with nothing to do stays cheap). Returns True when a bucket must be pulled again."""
     again = False
+    verified = store.verified_cursors()
+    good: dict[str, int] = {}
     for bucket, expected in sums.items():
-        if cursors.get(bucket) != expected.change_no:
+        if cursors.get(bucket) != expected.change_no or verified.get(bucket) == expected.change_no:
             continue
         count, xor = p.combine(store.server_versions(bucket))
         if count == expected.count and p.to_hex(xor) == expected.xor:
-            store.mark_verified(bucket)
+            good[bucket] = expected.change_no
         elif bucket not in repaired:
             repaired.add(bucket)
             report.repaired_buckets.append(bucket)
@@ -218,6 +221,7 @@ def _verify(store: Store, sums: dict[str, p.BucketChecksum], cursors: dict[str, 
             again = True
         else:
             report.unverified_buckets.append(bucket)
+    store.mark_verified(good)
     return again
 
 

@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,10 +29,13 @@ MIN_PULL_PROTOCOL = 1
 
 # A bucket is a village (村/社区): its 12-digit statistical code.
 BucketCode = str
-Sha256Hex = str
 _SHA256 = r"^[0-9a-f]{64}$"
+Sha256Hex = Annotated[str, Field(pattern=_SHA256)]
 _UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 _BUCKET = r"^\d{12}$"
+# The largest values the server's columns hold: bigger numbers are a 422, not a database error.
+MAX_BIGINT = 2**63 - 1
+MAX_INT = 2**31 - 1
 
 
 class Message(BaseModel):
@@ -124,12 +127,12 @@ class Mutation(Message):
     corrected. `client_time` is recorded, never compared (rule 4)."""
 
     mutation_id: str = Field(pattern=_UUID)
-    device_seq: int = Field(ge=1)
+    device_seq: int = Field(ge=1, le=MAX_BIGINT)
     op: Op
     record_type: str = Field(min_length=1, max_length=40)
     record_id: str = Field(pattern=_UUID)
     bucket: BucketCode = Field(pattern=_BUCKET)
-    base_version: int | None = Field(default=None, ge=1)
+    base_version: int | None = Field(default=None, ge=1, le=MAX_INT)
     record: dict[str, Any] | None = None
     fields: list[str] | None = Field(default=None, max_length=200)
     from_state: str | None = Field(default=None, max_length=40)
@@ -139,13 +142,13 @@ class Mutation(Message):
     supersedes_id: str | None = Field(default=None, pattern=_UUID)
     supersedes_hash: Sha256Hex | None = Field(default=None, pattern=_SHA256)
     attachment_hashes: list[Sha256Hex] = Field(default_factory=list, max_length=500)
-    assignment_epoch: int = Field(default=0, ge=0)
-    schema_version: int = Field(default=1, ge=1)
+    assignment_epoch: int = Field(default=0, ge=0, le=MAX_INT)
+    schema_version: int = Field(default=1, ge=1, le=MAX_INT)
     client_time: datetime | None = None
 
 
 class PushRequest(Message):
-    protocol_version: int = Field(ge=1)
+    protocol_version: int = Field(ge=1, le=MAX_INT)
     mutations: list[Mutation] = Field(max_length=10_000)
 
 
@@ -192,9 +195,10 @@ class PushResponse(Message):
 
 
 class PullRequest(Message):
-    protocol_version: int = Field(ge=1)
-    cursors: dict[BucketCode, int] = Field(default_factory=dict)
-    limit: int | None = Field(default=None, ge=1)
+    protocol_version: int = Field(ge=1, le=MAX_INT)
+    cursors: dict[BucketCode, Annotated[int, Field(ge=0, le=MAX_BIGINT)]] = Field(default_factory=dict,
+                                                                                   max_length=2000)
+    limit: int | None = Field(default=None, ge=1, le=MAX_INT)
 
 
 class Change(Message):
@@ -251,7 +255,7 @@ class SnapshotHeader(Message):
 
 
 class BlobStart(Message):
-    size: int = Field(ge=0)
+    size: int = Field(ge=0, le=MAX_BIGINT)
 
 
 class BlobStatus(Message):

@@ -69,8 +69,8 @@ def set_disabled(conn: Connection, username: str, disabled: bool, *, by: int | N
 def reset_password(conn: Connection, username: str, password: str, *, by: int | None = None) -> None:
     """Set a new password, unlock the account and revoke its devices (they must log in again)."""
     user = user_by_name(conn, username)
-    conn.execute(update(users).where(users.c.id == user["id"]).values(
-        password_hash=auth.hash_password(password), failed_logins=0, locked_until=None))
+    conn.execute(update(users).where(users.c.id == user["id"]).values(password_hash=auth.hash_password(password)))
+    auth.clear_failures(conn, username)
     auth.revoke_devices(conn, user["id"])
     audit.write(conn, action="user_reset_password", user_id=by, detail={"username": username})
 

@@ -63,7 +63,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        messages = {404: "没有这个地址。", 405: "这个地址不支持这种请求方式。"}
+        messages = {400: "请求内容无法读取（不是有效的 UTF-8 JSON），未做任何修改。", 404: "没有这个地址。",
+                    405: "这个地址不支持这种请求方式。"}
         return JSONResponse({"code": f"http.{exc.status_code}",
                              "message": messages.get(exc.status_code, str(exc.detail)), "problems": []},
                             status_code=exc.status_code, headers=getattr(exc, "headers", None))

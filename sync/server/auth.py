@@ -13,13 +13,13 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from sync.protocol import Role
 from sync.server import audit
 from sync.server.config import Settings
 from sync.server.errors import BadRequest, Locked, NotAuthenticated
-from sync.server.tables import devices, users
+from sync.server.tables import devices, login_throttle, users
 
 # Modest cost: login happens once per device, and a county laptop fleet logs in at once after
 # an outage. 64 MiB / 2 passes keeps a login under ~100 ms on this class of server.
@@ -76,17 +76,16 @@ async def login(engine: Engine, settings: Settings, username: str, password: str
     Raises NotAuthenticated (wrong name or password — the same message for both), Locked."""
     with engine.begin() as conn:
         user = conn.execute(select(users).where(users.c.username == username)).mappings().first()
-    if user is None:
-        await asyncio.to_thread(_verify, _DUMMY_HASH, password)  # same time as a real check
-        raise NotAuthenticated("用户名或密码不对。", code="auth.bad_credentials")
-    locked_until = aware(user["locked_until"])
+        throttle = conn.execute(select(login_throttle).where(login_throttle.c.username == username)).mappings().first()
+    locked_until = aware(throttle["locked_until"]) if throttle else None
     if locked_until and locked_until > now():
         minutes = max(1, int((locked_until - now()).total_seconds() // 60) + 1)
         raise Locked(f"密码输错次数太多，账号已暂时锁定，请 {minutes} 分钟后再试。",
                      headers={"Retry-After": str(minutes * 60)})
-    ok = await asyncio.to_thread(_verify, user["password_hash"], password)
-    if not ok:
-        failures = _record_failure(engine, settings, user["id"])
+    # An unknown name costs the same time as a real check and is throttled the same way.
+    ok = await asyncio.to_thread(_verify, user["password_hash"] if user else _DUMMY_HASH, password)
+    if not ok or user is None:
+        failures = _record_failure(engine, settings, username, user["id"] if user else None)
         if failures > settings.login_slow_after:
             # Slow down guessing without holding a worker thread.
             await asyncio.sleep(min(0.25 * 2 ** (failures - settings.login_slow_after), 4.0))
@@ -96,7 +95,7 @@ async def login(engine: Engine, settings: Settings, username: str, password: str
     token = secrets.token_urlsafe(32)
     device_id = str(uuid.uuid4())
     with engine.begin() as conn:
-        conn.execute(update(users).where(users.c.id == user["id"]).values(failed_logins=0, locked_until=None))
+        clear_failures(conn, username)
         conn.execute(devices.insert().values(id=device_id, user_id=user["id"], name=device_name,
                                              token_hash=token_hash(token), created_at=now()))
         audit.write(conn, action="login", user_id=user["id"], username=username, device_id=device_id,
@@ -104,15 +103,24 @@ async def login(engine: Engine, settings: Settings, username: str, password: str
     return dict(user), device_id, token
 
 
-def _record_failure(engine: Engine, settings: Settings, user_id: int) -> int:
+def clear_failures(conn: Connection, username: str) -> None:
+    conn.execute(delete(login_throttle).where(login_throttle.c.username == username))
+
+
+def _record_failure(engine: Engine, settings: Settings, username: str, user_id: int | None) -> int:
     with engine.begin() as conn:
-        failures = conn.execute(
-            update(users).where(users.c.id == user_id).values(failed_logins=users.c.failed_logins + 1)
-            .returning(users.c.failed_logins)).scalar_one()
-        if failures >= settings.login_lock_after:
-            conn.execute(update(users).where(users.c.id == user_id).values(
-                locked_until=now() + timedelta(minutes=settings.login_lock_minutes), failed_logins=0))
-        audit.write(conn, action="login_failed", user_id=user_id, detail={"failures": failures})
+        row = conn.execute(select(login_throttle.c.failures).where(login_throttle.c.username == username)
+                           .with_for_update()).first()
+        failures = (row[0] if row else 0) + 1
+        locked = now() + timedelta(minutes=settings.login_lock_minutes) if failures >= settings.login_lock_after \
+            else None
+        values = {"failures": 0 if locked else failures, "locked_until": locked}
+        if row is None:
+            conn.execute(insert(login_throttle).values(username=username, **values))
+        else:
+            conn.execute(update(login_throttle).where(login_throttle.c.username == username).values(**values))
+        audit.write(conn, action="login_failed", user_id=user_id, username=username if user_id else None,
+                    detail={"failures": failures})
     return failures
 
 

@@ -39,6 +39,8 @@ not exist (404), exactly as for an unknown hash.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import hashlib
 import json
 import logging
@@ -143,6 +145,9 @@ def start(engine: Engine, settings: Settings, caller: Caller, digest: str, size:
         row = _heal(conn, settings, row)
         if row["complete"]:
             return Started(_status(row), existed_complete=True)
+        busy = _busy_for(row, caller)
+        if busy is not None:
+            raise busy
         if row["size"] != size:
             # Two sizes for one hash: one of them is wrong, and the bytes will tell. The newest
             # declaration wins so that an abandoned wrong upload can never block a right one.
@@ -258,6 +263,9 @@ def _append_locked(conn: Connection, settings: Settings, caller: Caller, digest:
     row = _heal(conn, settings, row)
     if row["complete"]:
         return _status(row)
+    busy = _busy_for(row, caller)
+    if busy is not None:
+        return busy
     size, received = row["size"], row["received"]
     on_disk = _disk_length(settings, digest)
     if on_disk < received:
@@ -276,7 +284,7 @@ def _append_locked(conn: Connection, settings: Settings, caller: Caller, digest:
     if not data:
         return _status(row)
     _write_chunk(settings, digest, received, offset, data)  # fsynced before `received` moves
-    row = _set(conn, digest, received=offset + len(data))
+    row = _set(conn, digest, received=offset + len(data), uploader=caller.user_id, progress_at=now())
     if row["received"] == size:
         return _finish(conn, settings, caller, row)
     return _status(row)
@@ -303,6 +311,22 @@ def _finish(conn: Connection, settings: Settings, caller: Caller, row: dict[str,
     audit.write(conn, action="blob_complete", user_id=caller.user_id, username=caller.username,
                 device_id=caller.device_id, detail={"sha256": digest, "size": size})
     return _status(row)
+
+
+ABANDONED = timedelta(hours=1)
+
+
+def _busy_for(row: dict[str, Any], caller: Caller) -> Conflict | None:
+    """Another user is sending this blob (and did so within the hour): the caller may not reset
+    or append to it — a stranger who knows the hash could otherwise throw away a village's
+    upload in progress. They try again later, or find it complete."""
+    uploader, moment = row.get("uploader"), aware(row.get("progress_at"))
+    if uploader is None or uploader == caller.user_id or row["received"] == 0:
+        return None
+    if moment is not None and now() - moment > ABANDONED:
+        return None
+    return Conflict("另一台电脑正在上传同一个附件，请稍后再同步。", code="blob.in_progress",
+                    headers=status_headers(_status(row)))
 
 
 def _heal(conn: Connection, settings: Settings, row: dict[str, Any]) -> dict[str, Any]:

@@ -51,6 +51,8 @@ class BodyLimit:
                 if len(data) > limit or decoder.unconsumed_tail:
                     await _too_large(send, limit)
                     return
+                if not decoder.eof:  # cut off: no CRC and length trailer to check it against
+                    raise zlib.error("truncated gzip body")
             except zlib.error:
                 await _error(send, 400, "request.bad_gzip", "请求内容的 gzip 压缩已损坏。")
                 return

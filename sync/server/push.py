@@ -35,7 +35,7 @@ from sync.protocol import FieldConflict, Mutation, MutationResult, Op, Problem, 
 from sync.server import audit, territory
 from sync.server.auth import Caller, now
 from sync.server.db import reading
-from sync.server.errors import Conflict
+from sync.server.errors import BadRequest, Conflict
 from sync.server.merge import Clash, Merged, changed_fields, merge, overwrite
 from sync.server.tables import mutations, quarantine, records
 from sync.server.writes import (
@@ -68,6 +68,9 @@ def push(engine: Engine, caller: Caller, batch: list[Mutation]) -> list[Mutation
     """Apply `batch` in order; one result per mutation. Raises Conflict (409, `device.clone`)
     when another installation used this device's sequence numbers for other mutations: the
     laptop must sign in again as a new device (nothing of the batch is applied)."""
+    seqs = [m.device_seq for m in batch]
+    if len(set(seqs)) != len(seqs) or len({m.mutation_id for m in batch}) != len(batch):
+        raise BadRequest("同一批修改里有重复的序号或编号，未做任何修改。", code="push.duplicate_in_batch")
     with reading(engine) as conn:
         _refuse_clones(conn, caller, batch)
         ctx = Context(caller, set(territory.buckets_for(conn, caller.user_id, caller.role)))
@@ -107,6 +110,8 @@ def _apply(engine: Engine, ctx: Context, m: Mutation) -> MutationResult:
                     _store(conn, ctx.caller, m, result)
                 return result
             except IntegrityError:
+                if attempt == 2:
+                    raise
                 continue
         except IntegrityError:
             # A concurrent push of the same mutation (or the same new id) won the race: the
@@ -312,7 +317,7 @@ def _update(conn: Connection, ctx: Context, m: Mutation, old: dict[str, Any] | N
         if merged.clashes:
             return _clash_only(conn, ctx, m, old, merged)
         return _unchanged(m, old)
-    record = _validated(_parse_data(m, merged.data))
+    record = _validated(_parse_data(m, {**merged.data, "state": old["state"]}))
     return _write(conn, ctx, m, old, Write(m.record_type, m.record_id, m.bucket, old["state"], record_data(record),
                                            record, sealed=False), clashes=merged.clashes)
 

@@ -66,11 +66,18 @@ users = Table(
     Column("role", String(20), nullable=False),
     Column("password_hash", String(200), nullable=False),
     Column("disabled", Boolean, nullable=False, server_default="0"),
-    Column("failed_logins", Integer, nullable=False, server_default="0"),
-    _when("locked_until", nullable=True),
     Column("mediator_id", String(36)),  # the Mediator record of a 五老 mediator
     Column("assignment_epoch", Integer, nullable=False, server_default="0"),
     _when("created_at"),
+)
+
+# Failed logins per *name* (existing or not), so that slowing down and locking out look the
+# same for every name and do not reveal which accounts exist.
+login_throttle = Table(
+    "login_throttle", metadata,
+    Column("username", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    _when("locked_until", nullable=True),
 )
 
 # What a user is assigned to: grid codes (grid worker), village or township codes (mediator),
@@ -229,4 +236,8 @@ blobs = Table(
     Column("created_by", Integer, nullable=False),
     _when("created_at"),
     _when("completed_at", nullable=True),
+    # Who is sending the bytes now, and when they last sent some: nobody else may reset or
+    # append to an upload in progress, unless it has been abandoned (blobs.ABANDONED).
+    Column("uploader", Integer),
+    _when("progress_at", nullable=True),
 )

@@ -24,8 +24,10 @@ from sync.server.tables import buckets, conflicts, record_versions, records
 
 
 def record_data(record: Record) -> dict[str, Any]:
-    """What the server keeps of a record: its JSON without the store's metadata."""
-    return record.model_dump(mode="json", exclude=set(record.META_FIELDS))
+    """What the server keeps of a record in `data`: its JSON without the store's metadata and
+    without the state (a column of its own, so a sealed record's `data` never changes when it
+    moves on through review)."""
+    return record.model_dump(mode="json", exclude=set(record.META_FIELDS) | {"state"})
 
 
 def dumps(value: Any) -> str:

@@ -220,3 +220,9 @@ def test_an_edit_by_a_mediator_to_a_case_not_theirs_is_refused(client, login, ma
     result = theirs.send("update", head.model_copy(update={"full_name": "韦改名"}), base_version=1,
                          fields=["full_name"])
     assert (result["status"], result["status_code"]) == ("rejected", 403)
+
+
+def test_a_batch_that_repeats_a_sequence_number_is_refused_whole(laptop):
+    first, second = mutation("create", f.person("韦一"), 7), mutation("create", f.person("韦二"), 7)
+    body = laptop.push(first, second, status=422)
+    assert body["code"] == "push.duplicate_in_batch" and laptop.records() == {}

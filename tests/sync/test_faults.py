@@ -86,7 +86,10 @@ def attempt(laptop) -> SyncReport | SyncError:
 
 
 def data_of(store: Store, record_id: str) -> dict[str, Any]:
-    return record_payload(store.get(record_id))
+    """The record's data as the server keeps it (the state is a column of its own there)."""
+    data = record_payload(store.get(record_id))
+    data.pop("state", None)
+    return data
 
 
 # ---------------------------------------------------------------- a morning's work
@@ -157,18 +160,18 @@ def scene(via_proxy):
 def server_state(engine: Engine, bucket: str = VILLAGE) -> dict[str, dict[str, Any]]:
     with engine.connect() as conn:
         rows = conn.execute(select(records.c.id, records.c.type, records.c.version, records.c.sealed,
-                                   records.c.content_hash, records.c.deleted, records.c.data)
+                                   records.c.content_hash, records.c.deleted, records.c.data, records.c.state)
                             .where(records.c.bucket == bucket)).all()
     return {r.id: {"type": r.type, "version": r.version, "sealed": bool(r.sealed), "content_hash": r.content_hash,
-                   "deleted": bool(r.deleted), "data": json.loads(r.data)} for r in rows}
+                   "deleted": bool(r.deleted), "state": r.state, "data": json.loads(r.data)} for r in rows}
 
 
 def laptop_state(store: Store, bucket: str = VILLAGE) -> dict[str, dict[str, Any]]:
-    rows = store._conn.execute("SELECT id, type, server_version, sealed, content_hash, deleted FROM records "
+    rows = store._conn.execute("SELECT id, type, server_version, sealed, content_hash, deleted, state FROM records "
                                "WHERE bucket = ?", (bucket,)).fetchall()
     return {rid: {"type": rtype, "version": version, "sealed": bool(sealed), "content_hash": digest,
-                  "deleted": bool(deleted), "data": {} if deleted else data_of(store, rid)}
-            for rid, rtype, version, sealed, digest, deleted in rows}
+                  "deleted": bool(deleted), "state": state, "data": {} if deleted else data_of(store, rid)}
+            for rid, rtype, version, sealed, digest, deleted, state in rows}
 
 
 def assert_exactly_once(engine: Engine, work: Work) -> dict[str, dict[str, Any]]:

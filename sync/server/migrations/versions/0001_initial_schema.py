@@ -39,6 +39,8 @@ def upgrade() -> None:
     sa.Column('created_by', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('completed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('uploader', sa.Integer(), nullable=True),
+    sa.Column('progress_at', sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('sha256', name=op.f('pk_blobs'))
     )
     op.create_table('buckets',
@@ -145,6 +147,12 @@ def upgrade() -> None:
     sa.Column('value', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_server_meta'))
     )
+    op.create_table('login_throttle',
+    sa.Column('username', sa.String(length=64), nullable=False),
+    sa.Column('failures', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('username', name=op.f('pk_login_throttle'))
+    )
     op.create_table('townships',
     sa.Column('code', sa.String(length=9), nullable=False),
     sa.Column('name', sa.String(length=50), nullable=False),
@@ -157,8 +165,6 @@ def upgrade() -> None:
     sa.Column('role', sa.String(length=20), nullable=False),
     sa.Column('password_hash', sa.String(length=200), nullable=False),
     sa.Column('disabled', sa.Boolean(), server_default='0', nullable=False),
-    sa.Column('failed_logins', sa.Integer(), server_default='0', nullable=False),
-    sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True),
     sa.Column('mediator_id', sa.String(length=36), nullable=True),
     sa.Column('assignment_epoch', sa.Integer(), server_default='0', nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
