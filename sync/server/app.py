@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -68,6 +69,14 @@ def _install_error_handlers(app: FastAPI) -> None:
         return JSONResponse({"code": f"http.{exc.status_code}",
                              "message": messages.get(exc.status_code, str(exc.detail)), "problems": []},
                             status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(OperationalError)
+    async def _busy(request: Request, exc: OperationalError) -> JSONResponse:
+        if "database is locked" in str(exc):  # SQLite's one writer was busy for the whole timeout
+            log.warning("database busy on %s %s", request.method, request.url.path)
+            return JSONResponse({"code": "server.busy", "message": "服务器正忙，请稍后再同步；数据没有丢失。",
+                                 "problems": []}, status_code=503, headers={"Retry-After": "10"})
+        return await _unexpected(request, exc)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
