@@ -163,13 +163,19 @@ class Demo:
         """A scan or photo belonging to `owner`; the SHA-256 is of deterministic stand-in bytes.
         `aid` is the id when the owner already names the attachment (a signature's scan)."""
         aid = aid or self.mint()
-        content = f"gridapp-demo|{self.seed}|{aid}|{filename}".encode()
+        content = stand_in_bytes(self.seed, aid, filename)
         return Attachment.model_validate({
             "id": aid, "village_code": owner.village_code, "kind": kind,
             "sha256": hashlib.sha256(content).hexdigest(), "size": self.rng.randrange(60_000, 900_000),
             "mime": mime, "filename": filename, "captured_at": captured_at, "captured_by": captured_by,
             "encrypted": True, "owner_type": owner.RECORD_TYPE, "owner_id": owner.id,
         })
+
+
+def stand_in_bytes(seed: int, attachment_id: str, filename: str) -> bytes:
+    """The deterministic stand-in content of a demo attachment (what its SHA-256 names), so a
+    demo server can serve the bytes its records point at."""
+    return f"gridapp-demo|{seed}|{attachment_id}|{filename}".encode()
 
 
 # --- places ---------------------------------------------------------------------------------

@@ -206,6 +206,24 @@ def download_path(engine: Engine, settings: Settings, caller: Caller, digest: st
     return path
 
 
+def store_complete(engine: Engine, settings: Settings, data: bytes, created_by: int) -> str:
+    """Keep `data` as a complete blob (imports and the demo, not the upload protocol); returns
+    its SHA-256. Bytes already kept are left as they are."""
+    digest = hashlib.sha256(data).hexdigest()
+    final = final_path(settings, digest)
+    with engine.begin() as conn:
+        if _locked(conn, digest) is not None:
+            return digest
+        _make_dirs(final.parent)
+        tmp = final.with_name(final.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, final)
+        moment = now()
+        _insert_if_absent(conn, {"sha256": digest, "size": len(data), "received": len(data), "complete": True,
+                                 "created_by": created_by, "created_at": moment, "completed_at": moment})
+    return digest
+
+
 def may_read(conn: Connection, caller: Caller, blob: dict[str, Any]) -> bool:
     """Whether `caller` may read `blob` (a `blobs` row): a county admin; whoever completed its
     upload; or a caller who can see a live attachment record naming it (in one of their buckets

@@ -460,7 +460,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if have:
             print(f"演示数据已经导入（{have} 条记录），不再重复导入。")
         else:
-            _load_demo_records(engine, records, args.households)
+            _load_demo_records(engine, settings, records, args.households, args.seed)
         with engine.begin() as conn:
             shown = {u["username"]: u for u in accounts.list_users(conn)}
     url = f"http://{_url_host(args.host)}:{args.port}"
@@ -481,16 +481,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
                     factory=False)
 
 
-def _load_demo_records(engine: Any, records: list[Any], households: int) -> None:
-    try:
-        from sync.server.push import import_records
-    except ImportError:
-        print("注意：这个版本的服务器还不能导入演示数据（sync.server.push.import_records 尚未提供），"
-              "演示服务器里暂时只有账号和辖区，没有住户和案件。")
-        return
+def _load_demo_records(engine: Any, settings: Any, records: list[Any], households: int, seed: int) -> None:
+    from gridapp.demo import stand_in_bytes
+    from sync.server import accounts, blobs
+    from sync.server.push import import_records
+
     print(f"正在导入浮石镇演示数据（{households} 户）……")
     count = import_records(engine, records, username="demo")
-    print(f"已导入 {count} 条演示记录。")
+    with engine.begin() as conn:
+        admin = accounts.user_by_name(conn, "rongan")["id"]
+    attachments = [r for r in records if r.RECORD_TYPE == "attachment" and r.sha256]
+    for record in attachments:  # the bytes the records point at, so laptops can download them
+        blobs.store_complete(engine, settings, stand_in_bytes(seed, record.id, record.filename or ""), admin)
+    print(f"已导入 {count} 条演示记录、{len(attachments)} 个附件。")
 
 
 # ---------------------------------------------------------------- small helpers
