@@ -21,7 +21,7 @@ from gridapp.queries import OutboxEntry
 from gridapp.states import type_name
 from gridapp.store import Store
 from sync import protocol as p
-from sync.client import Client, ForbiddenError, ProtocolError, RequestError
+from sync.client import Client, ConflictError, ForbiddenError, ProtocolError, RequestError
 from sync.mutations import mutation
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -264,6 +264,10 @@ def _upload_blobs(store: Store, client: Client, chunk: int, report: SyncReport, 
         except RequestError as exc:  # this blob can never go (too large, corrupt): the rest still can
             report.blob_errors.append(f"{digest[:12]}…：{exc.message}")
             continue
+        except ConflictError as exc:
+            if exc.code != "blob.in_progress":
+                raise
+            continue  # another laptop is sending the same file; it will be there next time
         store.note_upload(digest, size, True)
         report.blobs_uploaded += 1
         tick("attachments", n, len(pending))

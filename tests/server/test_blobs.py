@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import threading
+import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -479,18 +480,28 @@ def test_two_laptops_uploading_the_same_file_at_once_end_with_one_right_copy(cli
     def laptop(name: str, auth: dict[str, str]) -> None:
         try:
             go.wait()
-            response = client.post(url(digest), json={"size": len(data)}, headers=auth)
-            state = response.json()
-            offset = state["offset"]
-            while not state["complete"]:
-                answer = patch(client, auth, digest, offset, data[offset:offset + chunk])
-                if answer.status_code == 409:  # the other laptop got there first: carry on from there
-                    offset = int(answer.headers["Upload-Offset"])
-                    state = {"complete": answer.headers["X-Complete"] == "true"}
+            state = {"complete": False}
+            for _ in range(400):
+                response = client.post(url(digest), json={"size": len(data)}, headers=auth)
+                if response.status_code == 409:  # the other laptop is sending it: try again later
+                    assert response.json()["code"] == "blob.in_progress"
+                    time.sleep(0.02)
                     continue
-                assert answer.status_code == 200, answer.text
-                state = answer.json()
+                state = response.json()
                 offset = state["offset"]
+                while not state["complete"]:
+                    answer = patch(client, auth, digest, offset, data[offset:offset + chunk])
+                    if answer.status_code == 409 and answer.json()["code"] == "blob.in_progress":
+                        break
+                    if answer.status_code == 409:  # our own earlier chunk landed: carry on from there
+                        offset = int(answer.headers["Upload-Offset"])
+                        state = {"complete": answer.headers["X-Complete"] == "true"}
+                        continue
+                    assert answer.status_code == 200, answer.text
+                    state = answer.json()
+                    offset = state["offset"]
+                if state["complete"]:
+                    break
             results[name] = state
         except BaseException as exc:  # noqa: BLE001 - reported below
             failures.append(exc)
