@@ -8,7 +8,7 @@ from gridapp.errors import RecordNotFound
 from gridapp.models import Person, VisitRecord
 from sync.client import Client, OfflineError
 from sync.session import sync_now
-from tests.server.conftest import grid_of
+from tests.server.conftest import PASSWORD, grid_of
 from tests.support import factories as f
 
 VILLAGE = f.QUANTOU
@@ -271,3 +271,36 @@ def test_a_client_too_old_to_pull_still_pushes_its_work_and_is_told_to_update(pa
     assert report.client_too_old and report.pushed == {"applied": 1} and report.pulled == 0
     assert "请尽快升级" in report.summary() and a.store.pending_count() == 0
     assert not a.store.exists(theirs.id)
+
+
+def test_a_copied_laptop_database_is_caught_as_a_clone_and_signs_in_again_without_duplicates(pair, tmp_path, db_key,
+                                                                                          worker, server_url):
+    from gridapp.store import Store
+    from sync.client import AuthError, Client, ConflictError
+    from sync.credentials import load_account
+    from sync.session import login, sync_now
+
+    a, _ = pair
+    a.store.save(f.person("韦原件"))
+    a.sync()
+    a.store.vacuum_into(tmp_path / "copy.db")  # someone copies the database to another laptop
+    copy = Store.open(tmp_path / "copy.db", db_key, actor=worker.username)
+    try:
+        mine, theirs = f.person("韦本机"), f.person("韦副本")
+        a.store.save(mine)
+        copy.save(theirs)
+        a.sync()
+        with pytest.raises(ConflictError) as caught:  # same device, same sequence number, other change
+            sync_now(copy, client=Client(server_url, retries=0))
+        assert caught.value.code == "device.clone" and "重新登录" in caught.value.message
+        assert load_account(copy) is None and copy.pending_count() == 1  # signed out, nothing lost
+        with pytest.raises(AuthError):
+            sync_now(copy, client=Client(server_url, retries=0))
+        login(copy, server_url, worker.username, PASSWORD, client=Client(server_url))
+        report = sync_now(copy, client=Client(server_url))
+        assert report.pushed == {"applied": 1}
+        a.sync()
+        names = sorted(s.title for s in a.store.summaries("person"))
+        assert names == ["韦副本", "韦原件", "韦本机"]
+    finally:
+        copy.close()
