@@ -83,7 +83,8 @@ def take_results(store: Store, results: list[dict[str, Any]], now: str) -> dict[
                       now))
         # The server version is not taken from the answer: the server may have merged other
         # laptops' changes into ours, and the pull that follows brings that merged version.
-        if status == "conflict":
+        if status == "conflict" or res.get("conflicts"):
+            # (an applied seal lists the server values it overwrote: they are problems too)
             _take_conflict(store, res, record_type, mutation, now)
         elif status in ("rejected", "quarantined"):
             _problem(conn, kind=status, record_id=res["record_id"], record_type=record_type, code=res.get("code"),
@@ -133,6 +134,9 @@ def _take_conflict(store: Store, res: dict[str, Any], record_type: str, mutation
         _problem(conn, kind="conflict", record_id=res["record_id"], record_type=record_type, code=res.get("code"),
                  message=res.get("message"), details={"mutation": mutation}, mutation_id=res["mutation_id"], now=now)
     row = store._row(res["record_id"])
+    if row is not None and res.get("code") == "record.deleted" and not row["sealed"] and not row["deleted"]:
+        _tombstone(store, row, {"record_id": res["record_id"], "version": res.get("version")}, now)
+        return
     if row is None or row["deleted"] or row["sealed"] or not conflicts:
         return
     data = _row_dict(row)
@@ -181,6 +185,8 @@ def apply_page(store: Store, changes: list[dict[str, Any]], cursors: dict[str, i
             fresh.add(change)  # the common case of a first sync: a record new to this laptop
             present.add(rid)
         else:
+            # Rows already gathered go in first: they hold the rowids the next insert would take.
+            applied += fresh.flush()
             applied += _apply_change(store, change, pending, now)
     applied += fresh.flush()
     for bucket, cursor in cursors.items():
@@ -245,7 +251,9 @@ class _FreshRows:
         conn.executemany(_INSERT_SQL, self.rows)
         conn.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", self.texts)
         conn.executemany("INSERT INTO search_names(record_rowid, name) VALUES (?, ?)", self.names)
-        return len(self.rows)
+        count = len(self.rows)
+        self.rows, self.texts, self.names, self.next_rowid = [], [], [], 0
+        return count
 
 
 def _apply_change(store: Store, change: dict[str, Any], pending: dict[str, set[str] | None], now: str) -> int:
@@ -260,6 +268,10 @@ def _apply_change(store: Store, change: dict[str, Any], pending: dict[str, set[s
         # server's answer (and the next pull) bring the merged result.
         return 0
     if change["deleted"]:
+        if row is not None and keep:
+            # An edit of ours is unanswered: keep the row so the edit is still sent; the server
+            # answers it `record.deleted` with our values kept, and take_results tombstones it.
+            return 0
         return _tombstone(store, row, change, now)
     if row is not None and row["sealed"]:
         if row["content_hash"] != change.get("content_hash"):
