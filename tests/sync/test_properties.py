@@ -86,6 +86,9 @@ KNOWN_BUGS = {
     # EDIT_UNDER_SEAL_BUG: an edit made during a sync is put back on top of the pulled seal: the sealed row's
     # body is not the signed document (its fields are the values the laptop's 'record.sealed' problems hold).
     "edit_under_seal": True,
+    # SKIPPED_VERSION_BUG: a sync during which the user changed a record that the pull also brings re-pulls
+    # the whole village and reports it unverified (healed by the next sync, which sends the change).
+    "skipped_version": True,
 }
 
 # Bounded for CI (about 10–30 s per database); a longer hunt: GRIDAPP_SYNC_EXAMPLES=500.
@@ -371,7 +374,10 @@ def make_machine(*, engine, make_user, make_laptop, proxy: FaultProxy,  # noqa: 
 
         def note_report(self, i: int, report: SyncReport) -> None:
             assert report.client_too_old is False and report.removed_buckets == []
-            if report.unverified_buckets:
+            if report.unverified_buckets and KNOWN_BUGS["skipped_version"] \
+                    and self.devices[i].laptop.store.pending_count():
+                stats["tolerated skipped_version: village pulled again, unverified"] += 1
+            elif report.unverified_buckets:
                 assert self.tolerated_own_seals(i), \
                     f"{self.devices[i].name}: a bucket failed its checksum twice: {report}"
                 stats["tolerated kept_own_seal: village unverified"] += 1
@@ -1079,3 +1085,58 @@ def test_an_edit_made_while_a_sync_pulls_the_seal_of_that_visit(quantou_pair):
            [("record.sealed", "suggestions", "建议联系民政")]
     assert b.store.check() == []  # fails: the sealed row holds b's edit, not the signed document
     assert b.store.get(visit.id).suggestions == "建议多走访"
+
+
+SKIPPED_VERSION_BUG = (
+    "gridapp/syncing.py _apply_change: a pulled change for a record with an unanswered local change is "
+    "skipped — `if row is not None and keep is None: return 0` (a create, transition, seal or delete of ours) "
+    "and, since the fix for the edit under a tombstone, `if change['deleted'] and row is not None and keep: "
+    "return 0` — without noting the server's version in `server_version`. The village's checksum (built from "
+    "(id, server_version)) then cannot match at the end of that pull: sync/engine.py _verify resets the cursor, "
+    "pulls the WHOLE village again from 0, still mismatches and reports it unverified — on every sync during "
+    "which the user changes a record that someone else changed. Suggested fix: when a change is skipped for a "
+    "pending local change, still set the row's server_version to change['version'] (or let _verify leave out "
+    "records with unanswered outbox rows)")
+
+
+def _sync_with_a_change_before_the_pull(laptop, change: Callable[[], None]) -> SyncReport:
+    """The user changes something while the laptop's sync runs: after its push, before its pull."""
+    real_pull = laptop.client.pull
+
+    def pull(*args: Any, **kw: Any) -> p.PullResponse:
+        del laptop.client.pull
+        change()
+        return real_pull(*args, **kw)
+
+    laptop.client.pull = pull
+    try:
+        return run_sync(laptop.store, laptop.client, batch=BATCH, page=PAGE)
+    finally:
+        laptop.client.__dict__.pop("pull", None)
+
+
+@pytest.mark.xfail(strict=True, reason=SKIPPED_VERSION_BUG)
+def test_an_edit_during_the_sync_that_pulls_the_records_tombstone_needs_no_repull(quantou_pair):
+    a, b = quantou_pair
+    person = f.person("韦旧名", id_number=None)
+    a.store.save(person)
+    a.sync()
+    b.sync()
+    a.store.delete(person.id, reason="重复登记")
+    a.sync()
+    rename = lambda: b.store.save(b.store.get(person.id).model_copy(update={"full_name": "韦新名"}))  # noqa: E731
+    report = _sync_with_a_change_before_the_pull(b, rename)
+    assert (report.repaired_buckets, report.unverified_buckets) == ([], [])  # fails: the village is pulled twice
+
+
+@pytest.mark.xfail(strict=True, reason=SKIPPED_VERSION_BUG)
+def test_a_delete_during_the_sync_that_pulls_anothers_edit_needs_no_repull(quantou_pair):
+    a, b = quantou_pair
+    person = f.person("韦旧名", id_number=None)
+    a.store.save(person)
+    a.sync()
+    b.sync()
+    a.store.save(a.store.get(person.id).model_copy(update={"hukou_address": "融安县浮石镇泉头村"}))
+    a.sync()
+    report = _sync_with_a_change_before_the_pull(b, lambda: b.store.delete(person.id, reason="重复登记"))
+    assert (report.repaired_buckets, report.unverified_buckets) == ([], [])  # fails: the village is pulled twice
