@@ -173,9 +173,14 @@ class StoreReads:
 
     def server_versions(self, bucket: str) -> list[tuple[str, int]]:
         """(id, server version) of every record of `bucket` the server has confirmed, tombstones
-        included: what the bucket checksum is computed from."""
-        return list(self._conn.execute(
+        included: what the bucket checksum is computed from. A record whose pulled version waits
+        behind an unanswered change of ours (`sync_deferred`) counts with that version."""
+        pairs = list(self._conn.execute(
             "SELECT id, server_version FROM records WHERE bucket = ? AND server_version IS NOT NULL", (bucket,)))
+        deferred = dict(self._conn.execute("SELECT record_id, version FROM sync_deferred WHERE bucket = ?", (bucket,)))
+        if deferred:
+            pairs = [(rid, v) for rid, v in pairs if rid not in deferred] + list(deferred.items())
+        return pairs
 
     def last_acked_seq(self, device_id: str) -> int:
         """The highest sequence number the server answered for `device_id` (kept 120 days)."""

@@ -197,6 +197,43 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
                BEGIN SELECT RAISE(ABORT, 'sealed record: it cannot be deleted'); END""",
         ],
     ),
+    (
+        "sync: pulled changes deferred behind unanswered local ones; seals and corrections the server refused",
+        [
+            # A pulled change for a record with an unanswered local create, state change or delete
+            # is not applied over it: it waits here until the answer comes (and counts in the
+            # bucket checksum meanwhile, being what the server holds).
+            """CREATE TABLE sync_deferred (
+                record_id TEXT PRIMARY KEY,
+                bucket TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                change TEXT NOT NULL
+            )""",
+            "CREATE INDEX sync_deferred_bucket ON sync_deferred(bucket)",
+            # A sealed row stays as it was signed, except where the server refused it: the sync code
+            # names the row in meta ('refused_by_server') for its statement, which may then only
+            # unseal it (a seal the server refused; the document is kept in a sync problem) or
+            # take it out of its revision chain (a correction refused as stale), nothing else.
+            "DROP TRIGGER records_sealed_no_update",
+            """CREATE TRIGGER records_sealed_no_update BEFORE UPDATE ON records
+               WHEN OLD.sealed = 1 AND (
+                    NEW.body IS NOT OLD.body OR NEW.content_hash IS NOT OLD.content_hash
+                 OR NEW.sealed IS NOT OLD.sealed OR NEW.id IS NOT OLD.id OR NEW.type IS NOT OLD.type
+                 OR NEW.root_id IS NOT OLD.root_id OR NEW.revision IS NOT OLD.revision
+                 OR NEW.bucket IS NOT OLD.bucket OR NEW.deleted IS NOT OLD.deleted
+                 OR NEW.supersedes_id IS NOT OLD.supersedes_id)
+               AND NOT (
+                    EXISTS (SELECT 1 FROM meta WHERE key = 'refused_by_server' AND value = OLD.id)
+                AND NEW.body IS OLD.body AND NEW.id IS OLD.id AND NEW.type IS OLD.type
+                AND NEW.bucket IS OLD.bucket AND NEW.deleted IS OLD.deleted
+                AND NEW.supersedes_id IS OLD.supersedes_id
+                AND ((NEW.sealed = 0 AND NEW.content_hash IS NULL
+                      AND NEW.root_id IS OLD.root_id AND NEW.revision IS OLD.revision)
+                  OR (NEW.sealed = 1 AND NEW.content_hash IS OLD.content_hash
+                      AND NEW.root_id IS OLD.id AND NEW.revision = 1)))
+               BEGIN SELECT RAISE(ABORT, 'sealed record: its content cannot change'); END""",
+        ],
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,12 +8,21 @@ Pulled changes are applied on top of what is still pending locally ("replay"): t
 version becomes the row, then the fields this laptop changed and has not yet had answered
 are put back, so an edit made while a sync runs is never overwritten. The pending mutation still
 names its original base version, so the server merges it correctly when it arrives.
+A change for a record whose create, state change or delete is still unanswered is not applied
+at all: it waits in `sync_deferred` (counted in the bucket checksum, being what the server
+holds) until the answer, and is applied then unless the server wrote something newer.
+
+A seal the server refused is taken back on the laptop (the one exception to the sealed-row
+trigger, see schema migration 3): it is unsealed and the server's version fetched again; the
+document itself stays in the sync problem that the refusal produced. Only a document sealed
+differently on the server is kept as this laptop signed it (with its problem), by design.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from gridapp import audit, search
@@ -75,7 +84,7 @@ def take_results(store: Store, results: list[dict[str, Any]], now: str) -> dict[
                            "WHERE mutation_id = ?", (res["mutation_id"],)).fetchone()
         if row is None:
             continue  # answered before (a repeated answer): nothing left to do
-        record_type, mutation = row[0], json.loads(row[1] or "{}")
+        record_type, mutation, op = row[0], json.loads(row[1] or "{}"), row[3]
         conn.execute("DELETE FROM outbox WHERE mutation_id = ?", (res["mutation_id"],))
         conn.execute("INSERT OR REPLACE INTO sent_log (device_id, device_seq, mutation_id, op, record_type, record_id, "
                      "bucket, mutation, acked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -91,7 +100,111 @@ def take_results(store: Store, results: list[dict[str, Any]], now: str) -> dict[
                      message=res.get("message"), details={"problems": res.get("problems") or [],
                                                           "mutation": mutation},
                      mutation_id=res["mutation_id"], now=now)
+        if status in ("conflict", "rejected"):
+            _refused(store, op, res, mutation, now)
+        _settle_deferred(store, row[4], res, now)
     return counts
+
+
+def _refused(store: Store, op: str, res: dict[str, Any], mutation: dict[str, Any], now: str) -> None:
+    """Undo locally what the server refused where keeping it would leave the laptop unlike the
+    server for good (the refused content is in the problem `take_results` has just written)."""
+    row = store._row(res["record_id"])
+    if row is None:
+        return
+    code = res.get("code")
+    if op == "seal" and row["sealed"] and not row["deleted"] and code != "record.sealed_differently":
+        # The server holds no seal of ours (the record was deleted, changed state, holds other
+        # attachments …): the row becomes the server's version again.
+        _take_back_seal(store, row, now, state=mutation.get("from_state"), code=code)
+        _fetch_again(store, res)
+
+
+def _fetch_again(store: Store, res: dict[str, Any]) -> None:
+    """The laptop's row is not the server's version `res['version']` any more: unless a newer
+    version is on its way (or deferred), pull the record's bucket again from that version's
+    change number, and take the row as the server sends it."""
+    conn = store._conn
+    rid, version = res["record_id"], res.get("version")
+    row = store._row(rid)
+    if version is None or row is None or _deferred(conn, rid) is not None:
+        return  # the server holds nothing to fetch, or the deferred change settles it
+    if row["server_version"] is not None and version > row["server_version"]:
+        return  # that version is newer than ours: the pull brings it
+    conn.execute("UPDATE records SET server_version = NULL WHERE id = ?", (rid,))
+    since = max(int(res.get("change_no") or 1) - 1, 0)
+    conn.execute("UPDATE sync_buckets SET cursor = min(cursor, ?), verified_at = NULL, verified_cursor = NULL "
+                 "WHERE bucket = ?", (since, row["bucket"]))
+
+
+# ---------------------------------------------------------------- refused seals and corrections
+
+_REFUSED_KEY = "refused_by_server"
+
+
+@contextmanager
+def _past_the_seal(conn: Any, record_id: str) -> Iterator[None]:
+    """Let one statement change the sealed row `record_id` as the trigger allows for a seal or a
+    correction the server refused (schema migration 3)."""
+    conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                 (_REFUSED_KEY, record_id))
+    try:
+        yield
+    finally:
+        conn.execute("DELETE FROM meta WHERE key = ?", (_REFUSED_KEY,))
+
+
+def _take_back_seal(store: Store, row: dict[str, Any], now: str, *, state: str | None = None,
+                    code: str | None = None) -> None:
+    """Unseal a row whose seal the server does not hold, keeping the signed document in a sync
+    problem: the one the refusal produced, or a new one."""
+    conn = store._conn
+    rid = row["id"]
+    kept = conn.execute(
+        "SELECT 1 FROM sync_problems WHERE record_id = ? AND json_extract(details, '$.mutation.op') = 'seal' "
+        "AND json_extract(details, '$.mutation.content_hash') = ? LIMIT 1", (rid, row["content_hash"])).fetchone()
+    if kept is None:
+        _problem(conn, kind="conflict", record_id=rid, record_type=row["type"], code=code or "seal.not_on_server",
+                 message="服务器上没有本机的这次封存（没有被接受）；本机封存的内容保留在这里，记录恢复为服务器上的版本。",
+                 details={"mutation": {"op": "seal", "record_id": rid, "record": _row_dict(row),
+                                       "content_hash": row["content_hash"]}}, now=now)
+    with _past_the_seal(conn, rid):
+        conn.execute("UPDATE records SET sealed = 0, content_hash = NULL, state = coalesce(?, state), "
+                     "version = version + 1, updated_at = ? WHERE id = ?", (state, now, rid))
+    conn.execute(audit.INSERT_SQL, audit.audit_row(
+        audit.last_hash(conn), now, store.actor, store.device_id, "seal_refused", row["type"], rid, row["version"] + 1,
+        {"content_hash": row["content_hash"], "code": code}))
+
+
+# ---------------------------------------------------------------- deferred changes
+
+
+def _defer(conn: Any, change: dict[str, Any]) -> None:
+    conn.execute(
+        "INSERT INTO sync_deferred (record_id, bucket, version, change) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(record_id) DO UPDATE SET bucket = excluded.bucket, version = excluded.version, "
+        "change = excluded.change WHERE excluded.version > sync_deferred.version",
+        (change["record_id"], change["bucket"], change["version"], json.dumps(change, ensure_ascii=False)))
+
+
+def _deferred(conn: Any, record_id: str) -> tuple[int, str] | None:
+    return conn.execute("SELECT version, change FROM sync_deferred WHERE record_id = ?", (record_id,)).fetchone()
+
+
+def _settle_deferred(store: Store, record_id: str, res: dict[str, Any], now: str) -> None:
+    """The last unanswered change of `record_id` is answered: apply the server version that
+    waited for it — unless the answer wrote a newer one, which the pull brings."""
+    conn = store._conn
+    if conn.execute("SELECT 1 FROM outbox WHERE record_id = ? LIMIT 1", (record_id,)).fetchone():
+        return
+    found = _deferred(conn, record_id)
+    if found is None:
+        return
+    conn.execute("DELETE FROM sync_deferred WHERE record_id = ?", (record_id,))
+    version = res.get("version")
+    if version is not None and version > found[0]:
+        return
+    _apply_change(store, json.loads(found[1]), {}, now)
 
 
 SENT_LOG_DAYS = 120  # longer than any plausible gap between a server backup and its restore
@@ -263,22 +376,31 @@ def _apply_change(store: Store, change: dict[str, Any], pending: dict[str, set[s
     if row is not None and row["server_version"] is not None and row["server_version"] >= change["version"]:
         return 0  # already have this version (a repeated page)
     keep = pending.get(rid, set()) if rid in pending else set()
-    if row is not None and keep is None:
-        # A create, transition, seal or delete of ours is unanswered: our row stands; the
-        # server's answer (and the next pull) bring the merged result.
+    if row is not None and (keep is None or (change["deleted"] and keep)):
+        # A create, transition, seal or delete of ours is unanswered: our row stands, the server's
+        # version waits for the answer (_settle_deferred). So does a tombstone over an unanswered
+        # edit of ours: the edit is still sent, the server answers it `record.deleted` with our
+        # values kept, and take_results tombstones the row.
+        _defer(conn, change)
         return 0
+    if row is not None and row["sealed"] and not change.get("sealed"):
+        # The server holds no seal of ours (it never deletes or unseals a sealed record): ours
+        # was refused. The row becomes the server's version; the document stays in a problem.
+        _take_back_seal(store, row, now)
+        row = store._row(rid)
     if change["deleted"]:
-        if row is not None and keep:
-            # An edit of ours is unanswered: keep the row so the edit is still sent; the server
-            # answers it `record.deleted` with our values kept, and take_results tombstones it.
-            return 0
         return _tombstone(store, row, change, now)
     if row is not None and row["sealed"]:
         if row["content_hash"] != change.get("content_hash"):
-            _problem(conn, kind="conflict", record_id=rid, record_type=change["record_type"],
-                     code="record.sealed_differently", now=now,
-                     message="这份记录在服务器上以不同的内容封存；本机的版本保留不变，请联系乡镇核对。",
-                     details={"server": change})
+            # Sealed differently on the server: ours is kept as signed (by design), the server's
+            # named in a problem; its version is noted, so the bucket checksum still matches.
+            if not conn.execute("SELECT 1 FROM sync_problems WHERE record_id = ? AND code = 'record.sealed_differently' "
+                                "AND field IS NULL AND resolved_at IS NULL", (rid,)).fetchone():
+                _problem(conn, kind="conflict", record_id=rid, record_type=change["record_type"],
+                         code="record.sealed_differently", now=now,
+                         message="这份记录在服务器上以不同的内容封存；本机的版本保留不变，请联系乡镇核对。",
+                         details={"server": change})
+            conn.execute("UPDATE records SET server_version = ? WHERE id = ?", (change["version"], rid))
             return 0
         conn.execute("UPDATE records SET state = ?, annex = ?, server_version = ?, updated_at = ? WHERE id = ?",
                      (change["state"], _annex_json(change), change["version"], now, rid))
@@ -354,8 +476,6 @@ def _tombstone(store: Store, row: dict[str, Any] | None, change: dict[str, Any],
             (change["record_id"], change["record_type"], change["bucket"], change.get("state") or "",
              change["version"], change["record_id"], now, now, change.get("updated_by") or "server"))
         return 1
-    if row["sealed"]:
-        return 0  # the server never deletes a sealed record; keep ours
     conn.execute("UPDATE records SET deleted = 1, body = '{}', annex = '{}', title = '', id_hmac = NULL, "
                  "server_version = ?, version = version + 1, updated_at = ? WHERE id = ?",
                  (change["version"], now, change["record_id"]))
@@ -375,6 +495,7 @@ def purge_bucket(store: Store, bucket: str, now: str) -> int:
     conn.execute("DELETE FROM records WHERE bucket = ?", (bucket,))
     conn.execute("DELETE FROM meta WHERE key = 'purging_bucket'")
     conn.execute("DELETE FROM sync_buckets WHERE bucket = ?", (bucket,))
+    conn.execute("DELETE FROM sync_deferred WHERE bucket = ?", (bucket,))
     row = audit.audit_row(audit.last_hash(conn), now, store.actor, store.device_id, "sync_purge", None, None, None,
                           {"bucket": bucket, "records": len(rowids)})
     conn.execute(audit.INSERT_SQL, row)

@@ -11,7 +11,7 @@ from gridapp.store import Store
 from tests.support import factories as f
 
 # The hash of each shipped migration's statements, in order.
-SHIPPED = ["13998241b88840d2", "29fc2859becf8057"]
+SHIPPED = ["13998241b88840d2", "29fc2859becf8057", "c1bcf8be9030b7f5"]
 
 
 def _with_extra_migration(monkeypatch, statements):

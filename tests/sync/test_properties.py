@@ -9,8 +9,9 @@ server committed, a request delivered twice), some with the user editing while t
 Each laptop's clock is hours to weeks off, the future included, and may be changed: the store,
 the engine and the mutations' `client_time` all read that clock; the server must not care.
 
-After every step: a sealed content hash never changes (server and laptops), a tombstone on the
-server never comes back, the server keeps no laptop's time.
+After every step: a sealed content hash never changes (server and laptops — on a laptop, only a
+seal the server refused is taken back, the signed document kept in a sync problem), a tombstone
+on the server never comes back, the server keeps no laptop's time.
 
 At quiescence (faults cleared, every laptop synced until a whole round moves nothing, then once
 more round):
@@ -74,9 +75,6 @@ KNOWN_BUGS = {
     "rowid": False,
     # SEAL_OVERWRITE_BUG: a value a seal overwrote is found only in the server's `conflicts` table.
     "seal_overwrite": False,
-    # SEALED_BUT_DELETED_BUG, SEALED_DIFFERENTLY_BUG: a laptop keeping its own sealed row (listed as a
-    # problem) never matches the village checksum: every sync re-pulls the village, never verified.
-    "kept_own_seal": True,
     # PHOTO_OF_SEALED_BUG: a seal covering fewer photos than the record has on the server breaks verify_seals().
     "photo_of_sealed": True,
     # AMEND_TWICE_BUG: two laptops correcting the same visit wedge one of them: only laptop 0 corrects.
@@ -86,9 +84,6 @@ KNOWN_BUGS = {
     # EDIT_UNDER_SEAL_BUG: an edit made during a sync is put back on top of the pulled seal: the sealed row's
     # body is not the signed document (its fields are the values the laptop's 'record.sealed' problems hold).
     "edit_under_seal": True,
-    # SKIPPED_VERSION_BUG: a sync during which the user changed a record that the pull also brings re-pulls
-    # the whole village and reports it unverified (healed by the next sync, which sends the change).
-    "skipped_version": True,
 }
 
 # Bounded for CI (about 10–30 s per database); a longer hunt: GRIDAPP_SYNC_EXAMPLES=500.
@@ -237,8 +232,19 @@ def kept_own_seals(store: Store, server: dict[str, Any], bucket: str) -> set[str
     return out
 
 
-def moved(report: SyncReport, *, pulls_count: bool = True) -> bool:
-    return bool(report.pushed or (pulls_count and report.pulled) or report.blobs_uploaded
+def refused_seals(store: Store) -> set[tuple[str, str]]:
+    """(id, content hash) of each seal of the laptop's that the server refused, as its sync
+    problems keep them (the mutation the server answered, with the whole document)."""
+    out = set()
+    for pr in store.sync_problems():
+        mutation = (pr["details"] or {}).get("mutation") or {}
+        if pr["kind"] in ("rejected", "conflict") and mutation.get("op") == "seal" and mutation.get("content_hash"):
+            out.add((pr["record_id"], mutation["content_hash"]))
+    return out
+
+
+def moved(report: SyncReport) -> bool:
+    return bool(report.pushed or report.pulled or report.blobs_uploaded
                 or report.blobs_downloaded or report.removed_buckets or report.resent)
 
 
@@ -367,21 +373,10 @@ def make_machine(*, engine, make_user, make_laptop, proxy: FaultProxy,  # noqa: 
             self.note_report(i, report)
             return report
 
-        def tolerated_own_seals(self, i: int) -> set[str]:
-            if not KNOWN_BUGS["kept_own_seal"]:
-                return set()
-            return kept_own_seals(self.devices[i].laptop.store, server_rows(engine, self.village), self.village)
-
         def note_report(self, i: int, report: SyncReport) -> None:
             assert report.client_too_old is False and report.removed_buckets == []
-            if report.unverified_buckets and KNOWN_BUGS["skipped_version"] \
-                    and self.devices[i].laptop.store.pending_count():
-                stats["tolerated skipped_version: village pulled again, unverified"] += 1
-            elif report.unverified_buckets:
-                assert self.tolerated_own_seals(i), \
-                    f"{self.devices[i].name}: a bucket failed its checksum twice: {report}"
-                stats["tolerated kept_own_seal: village unverified"] += 1
-            elif report.repaired_buckets:
+            assert not report.unverified_buckets, f"{self.devices[i].name}: a bucket failed its checksum twice: {report}"
+            if report.repaired_buckets:
                 stats["checksum repairs"] += 1
 
         # ------------------------------------------------------------ clocks
@@ -579,10 +574,21 @@ def make_machine(*, engine, make_user, make_laptop, proxy: FaultProxy,  # noqa: 
                 assert self.started <= updated <= datetime.now(UTC) + timedelta(seconds=5), \
                     f"the server stored a laptop's time for {rid}: {updated}"
             for i, device in enumerate(self.devices):
+                refused: set[tuple[str, str]] | None = None
                 for rid, row in self.rows(i).items():
+                    first = device.seals.get(rid)
+                    if first is None or (row["sealed"] and row["content_hash"] == first):
+                        if row["sealed"]:
+                            device.seals[rid] = row["content_hash"]
+                        continue
+                    # Unsealed, or sealed otherwise: only a seal the server refused is ever taken
+                    # back (or replaced by the server's), its signed document kept in a problem.
+                    refused = refused if refused is not None else refused_seals(device.laptop.store)
+                    assert (rid, first) in refused, f"{device.name} changed the seal of {rid}"
                     if row["sealed"]:
-                        first = device.seals.setdefault(rid, row["content_hash"])
-                        assert first == row["content_hash"], f"{device.name} changed the seal of {rid}"
+                        device.seals[rid] = row["content_hash"]
+                    else:
+                        del device.seals[rid]
 
         # ------------------------------------------------------------ quiescence
 
@@ -599,15 +605,14 @@ def make_machine(*, engine, make_user, make_laptop, proxy: FaultProxy,  # noqa: 
 
         def quiesce(self) -> None:
             """Sync every laptop, round after round, until a whole round moves nothing; then one
-            more round, which must move nothing either. (A laptop that re-pulls its village on
-            every sync because of KNOWN_BUGS["kept_own_seal"] counts as still only if it pushes.)"""
+            more round, which must move nothing either."""
             proxy.clear()
             proxy.wait_idle()
             for rounds in range(1, MAX_ROUNDS + 1):
                 moving = False
                 for i in range(len(self.devices)):
                     report = self.run_sync(i)
-                    moving = moving or moved(report, pulls_count=not self.tolerated_own_seals(i))
+                    moving = moving or moved(report)
                 if not moving:
                     break
             else:
@@ -615,7 +620,7 @@ def make_machine(*, engine, make_user, make_laptop, proxy: FaultProxy,  # noqa: 
             stats["most quiescence rounds"] = max(stats["most quiescence rounds"], rounds)
             for i in range(len(self.devices)):
                 report = self.run_sync(i)
-                assert not moved(report, pulls_count=not self.tolerated_own_seals(i)), \
+                assert not moved(report), \
                     f"{self.devices[i].name} still moves after quiescence: {report}"
 
         def check_final_state(self) -> None:
@@ -680,7 +685,7 @@ def make_machine(*, engine, make_user, make_laptop, proxy: FaultProxy,  # noqa: 
             refused = {pr["record_id"] for pr in problems if pr["kind"] == "rejected" or pr["code"] == "amend.stale"}
             own = kept_own_seals(store, server, self.village)
             if own:
-                assert KNOWN_BUGS["kept_own_seal"] or own == {
+                assert own == {
                     pr["record_id"] for pr in problems if pr["code"] == "record.sealed_differently"}, \
                     f"{name} keeps a sealed row the server deleted: {sorted(own)}"
                 stats["kept own sealed rows"] += len(own)
@@ -701,13 +706,12 @@ def make_machine(*, engine, make_user, make_laptop, proxy: FaultProxy,  # noqa: 
             with engine.connect() as conn:
                 counter = conn.execute(select(buckets).where(buckets.c.code == self.village)).one()
             assert store.sync_cursors()[self.village] == counter.last_change_no, f"{name}: cursor behind"
-            if not own:
-                verified = store._conn.execute("SELECT verified_at FROM sync_buckets WHERE bucket = ?",
-                                               (self.village,)).fetchone()
-                assert verified is not None and verified[0], f"{name}: bucket checksum never verified"
-                count, xor = p.combine(store.server_versions(self.village))
-                assert (count, p.to_hex(xor)) == (counter.record_count, p.to_hex(counter.xor)), \
-                    f"{name}: checksum differs from the server's"
+            verified = store._conn.execute("SELECT verified_at FROM sync_buckets WHERE bucket = ?",
+                                           (self.village,)).fetchone()
+            assert verified is not None and verified[0], f"{name}: bucket checksum never verified"
+            count, xor = p.combine(store.server_versions(self.village))
+            assert (count, p.to_hex(xor)) == (counter.record_count, p.to_hex(counter.xor)), \
+                f"{name}: checksum differs from the server's"
             return local_only
 
         def edits_kept_on_a_seal(self, store: Store, server: dict[str, Any], broken: list[str]) -> set[str]:
@@ -893,16 +897,11 @@ def test_a_value_overwritten_by_a_seal_is_listed_as_a_sync_problem(quantou_pair,
     assert ("suggestions", "建议联系村医每周上门", "建议多走访") in listed, "no laptop shows the overwritten value"
 
 
-SEALED_BUT_DELETED_BUG = (
-    "gridapp/syncing.py _tombstone: `if row['sealed']: return 0  # the server never deletes a sealed record` "
-    "— but a row sealed only on the laptop whose seal the server refused (410 record.deleted: another laptop "
-    "deleted the draft first) is never tombstoned: the deleted id stays live on that laptop, its server_version "
-    "stays old, so the bucket checksum never matches again — every later sync pulls the whole village again "
-    "from 0 (repaired_buckets) and still reports it unverified")
 
-
-@pytest.mark.xfail(strict=True, reason=SEALED_BUT_DELETED_BUG)
 def test_a_visit_signed_offline_after_another_laptop_deleted_the_draft(quantou_pair):
+    """The seal is refused (410): the laptop takes it back — the signed document stays in the
+    'rejected' problem — and applies the tombstone (it used to keep the deleted id live, sealed,
+    and re-pull the village on every sync without ever verifying it)."""
     a, b = quantou_pair
     visit = f.visit(new_id(), visit_no=f"{f.QUANTOU}-ZF-20261120-8")
     a.store.save(visit)
@@ -916,19 +915,14 @@ def test_a_visit_signed_offline_after_another_laptop_deleted_the_draft(quantou_p
     [problem] = a.store.sync_problems()
     assert (problem["kind"], problem["code"]) == ("rejected", "record.deleted")  # the signed visit is kept here
     again = a.sync()
-    assert (again.repaired_buckets, again.unverified_buckets) == ([], [])  # fails: every sync re-pulls the village
+    assert (again.repaired_buckets, again.unverified_buckets) == ([], [])
     assert not a.store.exists(visit.id)  # rule 7: a deleted id never comes back
 
 
-SEALED_DIFFERENTLY_BUG = (
-    "gridapp/syncing.py _apply_change, branch `row['sealed']` with a different content_hash: the laptop keeps "
-    "its own sealed version (by design, with a 'record.sealed_differently' problem) but returns without noting "
-    "the server's version, so its (id, server_version) pairs never match the server's bucket checksum again: "
-    "every later sync pulls the whole village again from 0 (repaired_buckets) and still reports it unverified")
 
-
-@pytest.mark.xfail(strict=True, reason=SEALED_DIFFERENTLY_BUG)
 def test_a_visit_signed_differently_on_two_laptops_leaves_the_village_verifiable(quantou_pair):
+    """b keeps the document it signed (by design) but notes the server's version of it, so the
+    village's checksum matches (it used not to: every later sync re-pulled the village)."""
     a, b = quantou_pair
     visit = f.visit(new_id(), visit_no=f"{f.QUANTOU}-ZF-20261120-9")
     a.store.save(visit)
@@ -942,7 +936,7 @@ def test_a_visit_signed_differently_on_two_laptops_leaves_the_village_verifiable
     assert {pr["code"] for pr in b.store.sync_problems()} >= {"record.sealed_differently"}  # by design
     assert b.store.get(visit.id).content_hash != a.store.get(visit.id).content_hash  # b keeps its own, by design
     again = b.sync()
-    assert (again.repaired_buckets, again.unverified_buckets) == ([], [])  # fails: the village never verifies
+    assert (again.repaired_buckets, again.unverified_buckets) == ([], [])
 
 
 PHOTO_OF_SEALED_BUG = (
@@ -1087,17 +1081,6 @@ def test_an_edit_made_while_a_sync_pulls_the_seal_of_that_visit(quantou_pair):
     assert b.store.get(visit.id).suggestions == "建议多走访"
 
 
-SKIPPED_VERSION_BUG = (
-    "gridapp/syncing.py _apply_change: a pulled change for a record with an unanswered local change is "
-    "skipped — `if row is not None and keep is None: return 0` (a create, transition, seal or delete of ours) "
-    "and, since the fix for the edit under a tombstone, `if change['deleted'] and row is not None and keep: "
-    "return 0` — without noting the server's version in `server_version`. The village's checksum (built from "
-    "(id, server_version)) then cannot match at the end of that pull: sync/engine.py _verify resets the cursor, "
-    "pulls the WHOLE village again from 0, still mismatches and reports it unverified — on every sync during "
-    "which the user changes a record that someone else changed. Suggested fix: when a change is skipped for a "
-    "pending local change, still set the row's server_version to change['version'] (or let _verify leave out "
-    "records with unanswered outbox rows)")
-
 
 def _sync_with_a_change_before_the_pull(laptop, change: Callable[[], None]) -> SyncReport:
     """The user changes something while the laptop's sync runs: after its push, before its pull."""
@@ -1115,8 +1098,9 @@ def _sync_with_a_change_before_the_pull(laptop, change: Callable[[], None]) -> S
         laptop.client.__dict__.pop("pull", None)
 
 
-@pytest.mark.xfail(strict=True, reason=SKIPPED_VERSION_BUG)
 def test_an_edit_during_the_sync_that_pulls_the_records_tombstone_needs_no_repull(quantou_pair):
+    """A pulled change that waits behind an unanswered change of ours (sync_deferred) counts in
+    the checksum with its version. (It used not to: the village was pulled twice, unverified.)"""
     a, b = quantou_pair
     person = f.person("韦旧名", id_number=None)
     a.store.save(person)
@@ -1126,10 +1110,9 @@ def test_an_edit_during_the_sync_that_pulls_the_records_tombstone_needs_no_repul
     a.sync()
     rename = lambda: b.store.save(b.store.get(person.id).model_copy(update={"full_name": "韦新名"}))  # noqa: E731
     report = _sync_with_a_change_before_the_pull(b, rename)
-    assert (report.repaired_buckets, report.unverified_buckets) == ([], [])  # fails: the village is pulled twice
+    assert (report.repaired_buckets, report.unverified_buckets) == ([], [])
 
 
-@pytest.mark.xfail(strict=True, reason=SKIPPED_VERSION_BUG)
 def test_a_delete_during_the_sync_that_pulls_anothers_edit_needs_no_repull(quantou_pair):
     a, b = quantou_pair
     person = f.person("韦旧名", id_number=None)
@@ -1139,4 +1122,26 @@ def test_a_delete_during_the_sync_that_pulls_anothers_edit_needs_no_repull(quant
     a.store.save(a.store.get(person.id).model_copy(update={"hukou_address": "融安县浮石镇泉头村"}))
     a.sync()
     report = _sync_with_a_change_before_the_pull(b, lambda: b.store.delete(person.id, reason="重复登记"))
-    assert (report.repaired_buckets, report.unverified_buckets) == ([], [])  # fails: the village is pulled twice
+    assert (report.repaired_buckets, report.unverified_buckets) == ([], [])
+
+
+# ---------------------------------------------------------------- around those fixes
+
+
+def test_a_seal_pulled_while_a_delete_waits_for_its_answer_is_applied_after_the_refusal(quantou_pair):
+    """The pulled seal waits behind b's unanswered delete (counted in the checksum meanwhile); the
+    server refuses the delete (the record is sealed) and the seal waiting is applied then."""
+    a, b = quantou_pair
+    visit = f.visit(new_id(), visit_no=f"{f.QUANTOU}-ZF-20261120-17")
+    a.store.save(visit)
+    a.sync()
+    b.sync()
+    a.store.transition(visit.id, "COMPLETED")
+    a.sync()
+    first = _sync_with_a_change_before_the_pull(b, lambda: b.store.delete(visit.id, reason="重复登记"))
+    assert (first.repaired_buckets, first.unverified_buckets) == ([], [])
+    assert not b.store.exists(visit.id)  # b's delete stands until the server answers it
+    again = b.sync()
+    assert again.pushed == {"rejected": 1} and (again.repaired_buckets, again.unverified_buckets) == ([], [])
+    assert b.store.get(visit.id).content_hash == a.store.get(visit.id).content_hash and b.store.check() == []
+    assert [pr["code"] for pr in b.store.sync_problems()] == ["record.sealed"]
