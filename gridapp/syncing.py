@@ -118,6 +118,12 @@ def _refused(store: Store, op: str, res: dict[str, Any], mutation: dict[str, Any
         # attachments …): the row becomes the server's version again.
         _take_back_seal(store, row, now, state=mutation.get("from_state"), code=code)
         _fetch_again(store, res)
+    elif op == "delete" and row["deleted"]:
+        _fetch_again(store, res)  # the server kept the record (a sealed record, a sealed document's photo)
+    elif op == "create" and code == "owner.sealed" and not row["deleted"]:
+        # A photo added to a document another laptop sealed first: it is not part of that seal.
+        _drop_unsent(store, row, res, now)
+        _tombstone(store, row, {"record_id": row["id"], "version": None}, now)
 
 
 def _fetch_again(store: Store, res: dict[str, Any]) -> None:
@@ -135,6 +141,22 @@ def _fetch_again(store: Store, res: dict[str, Any]) -> None:
     since = max(int(res.get("change_no") or 1) - 1, 0)
     conn.execute("UPDATE sync_buckets SET cursor = min(cursor, ?), verified_at = NULL, verified_cursor = NULL "
                  "WHERE bucket = ?", (since, row["bucket"]))
+
+
+def _drop_unsent(store: Store, row: dict[str, Any], res: dict[str, Any], now: str) -> None:
+    """Unsent edits of a record the server refused cannot go either: each becomes a problem
+    holding the values (nothing is lost), and leaves the outbox."""
+    conn = store._conn
+    rows = conn.execute("SELECT device_seq, mutation_id, payload FROM outbox WHERE record_id = ? AND status = 'pending' "
+                        "AND op = 'update'", (row["id"],)).fetchall()
+    data = _row_dict(row)
+    for seq, mutation_id, payload in rows:
+        fields = json.loads(payload).get("fields") or []
+        _problem(conn, kind="rejected", record_id=row["id"], record_type=row["type"], code=res.get("code"),
+                 message="这条记录没有被服务器接受，之后的修改也没有上传；内容保留在这里。",
+                 details={"mutation": {"op": "update", "record_id": row["id"], "fields": fields, "record": data}},
+                 mutation_id=mutation_id, now=now)
+        conn.execute("DELETE FROM outbox WHERE device_seq = ?", (seq,))
 
 
 # ---------------------------------------------------------------- refused seals and corrections

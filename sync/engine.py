@@ -125,7 +125,13 @@ def build_mutation(store: Store) -> Callable[[OutboxEntry, Record | None], dict[
                       supersedes_hash=entry.payload.get("supersedes_hash"), reason=entry.payload.get("reason"))
         if entry.op in ("seal", "amend"):
             kw["attachment_hashes"] = store._attachment_hashes(record.id)
-        return mutation(entry.op, record, seq, **kw).model_dump(mode="json")
+        out = mutation(entry.op, record, seq, **kw).model_dump(mode="json")
+        if entry.op in ("seal", "amend") and record.content_hash:
+            # The hash the user sealed, not one computed now: should the record's attachments have
+            # changed since (a pulled tombstone), the server refuses the seal instead of storing
+            # a hash this laptop does not hold, and the refusal takes the seal back here.
+            out["content_hash"] = record.content_hash
+        return out
 
     return build
 

@@ -9,9 +9,13 @@ and the rest of the batch goes on (rule 8). The decisions, by operation:
 - update: the fields the laptop changed are merged against its base version (merge.py);
   a field changed on both sides becomes a conflict record and the server keeps its value.
 - transition / seal: the state machine of the server's copy decides; a seal verifies the
-  laptop's `content_hash` and makes the laptop's signed document the record (rule 6).
+  laptop's `content_hash` and makes the laptop's signed document the record (rule 6). The seal
+  must cover exactly the attachments the server holds for the record (another laptop may have
+  added or removed a photo meanwhile): otherwise it is refused, so that a seal always verifies.
 - amend: a new sealed revision naming the sealed version it supersedes; a stale one is 409.
 - delete: a tombstone; sealed legal records are never deleted.
+- an attachment of a sealed record is part of its seal: creating, changing or deleting one is
+  refused (409), as the laptop's store refuses it.
 
 Outside the caller's territory: quarantined when the bucket was theirs under the assignment
 epoch the mutation was made in (rule 9), otherwise refused (403).
@@ -39,7 +43,8 @@ from sync.server.errors import BadRequest, Conflict
 from sync.server.merge import Clash, Merged, changed_fields, merge, overwrite
 from sync.server.tables import mutations, quarantine, records
 from sync.server.writes import (
-    Write, add_conflict, current, last_version_by_device, record_data, seal_hash, version_data, write_record,
+    Write, add_conflict, current, held_attachments, last_version_by_device, record_data, seal_hash, version_data,
+    write_record,
 )
 
 _FIXED = frozenset({"id", "state", "village_code"})  # never merged: state moves by transitions only
@@ -62,6 +67,10 @@ class Outcome(Exception):
         super().__init__(message)
         self.status, self.status_code, self.code, self.message = status, status_code, code, message
         self.problems = problems or []
+        # The server's current version of the record (when the caller may see it): the laptop
+        # learns whether a newer version is on its way or it must fetch the record again.
+        self.version: int | None = None
+        self.change_no: int | None = None
 
 
 def push(engine: Engine, caller: Caller, batch: list[Mutation]) -> list[MutationResult]:
@@ -101,7 +110,7 @@ def _apply(engine: Engine, ctx: Context, m: Mutation) -> MutationResult:
         except Outcome as out:
             # Nothing of the mutation was written; its result is stored on its own.
             result = _result(m, out.status, out.status_code, code=out.code, message=out.message,
-                             problems=out.problems)
+                             problems=out.problems, version=out.version, change_no=out.change_no)
             try:
                 with engine.begin() as conn:
                     stored = _stored(conn, ctx.caller, m)
@@ -174,7 +183,12 @@ def _decide(conn: Connection, ctx: Context, m: Mutation) -> MutationResult:
         raise _reject(403, "territory.case_not_assigned", "这条记录不属于分配给您的案件。")
     handler = {Op.CREATE: _create, Op.UPDATE: _update, Op.TRANSITION: _transition, Op.SEAL: _seal,
                Op.AMEND: _amend, Op.DELETE: _delete}[m.op]
-    return handler(conn, ctx, m, old)
+    try:
+        return handler(conn, ctx, m, old)
+    except Outcome as out:
+        if old is not None and out.version is None:  # the caller may see the record (checked above)
+            out.version, out.change_no = old["version"], old["change_no"]
+        raise
 
 
 def _mediator_may_see(conn: Connection, ctx: Context, old: dict[str, Any]) -> bool:
@@ -295,6 +309,8 @@ def _create(conn: Connection, ctx: Context, m: Mutation, old: dict[str, Any] | N
             raise _reject(410, "record.deleted", "这条记录已被删除，不能再建立同一条记录。")
         return _update(conn, ctx, m, old)
     record = _validated(_parse(m))
+    if _sealed_owner(conn, _owner_of(record)):
+        raise _reject(409, "owner.sealed", _OWNER_SEALED_ADD)
     return _write(conn, ctx, m, None, Write(m.record_type, m.record_id, m.bucket, record.state,
                                             record_data(record), record))
 
@@ -306,7 +322,11 @@ def _update(conn: Connection, ctx: Context, m: Mutation, old: dict[str, Any] | N
         return _lost_edit(conn, ctx, m, old, "record.deleted", "这条记录已被别人删除；您的修改已保留在同步问题里。")
     if old["sealed"]:
         return _lost_edit(conn, ctx, m, old, "record.sealed", "这份记录已经封存，修改没有保存；如需更正，请做更正。")
-    client = record_data(_parse(m, state=old["state"]))
+    parsed = _parse(m, state=old["state"])
+    if m.record_type == "attachment" and _sealed_owner(conn, old["parent_id"], _owner_of(parsed)):
+        return _lost_edit(conn, ctx, m, old, "owner.sealed",
+                          "这个附件所属的记录已经封存，附件不能再修改；您的修改已保留在同步问题里。")
+    client = record_data(parsed)
     server = json.loads(old["data"])
     base = version_data(conn, m.record_id, m.base_version) if m.base_version else \
         last_version_by_device(conn, m.record_id, ctx.caller.device_id)
@@ -377,9 +397,14 @@ def _seal(conn: Connection, ctx: Context, m: Mutation, old: dict[str, Any] | Non
         raise _reject(422, "seal.hash_missing", "封存的记录缺少内容指纹（content_hash）。")
     if old is not None and old["deleted"]:
         raise _reject(410, "record.deleted", "这条记录已被删除，不能封存。")
+    if old is not None and old["sealed"] and old["content_hash"] == m.content_hash:
+        return _unchanged(m, old)
+    _same_attachments(conn, m)
     if old is not None and old["sealed"]:
-        if old["content_hash"] == m.content_hash:
-            return _unchanged(m, old)
+        # Its hash must still match its own content, or it is not a signed document at all (a
+        # laptop whose photo was refused after it sealed sends the hash it signed: refused here).
+        if seal_hash(_parse(m, state=to_state), m.attachment_hashes) != m.content_hash:
+            raise _reject(422, "seal.hash_mismatch", "封存记录的内容指纹对不上，内容可能在传输中被改动，未保存。")
         return _lost_edit(conn, ctx, m, old, "record.sealed_differently",
                           "这份记录在服务器上已经以不同的内容封存；您的版本已保留在同步问题里。")
     from_state = m.from_state or (old["state"] if old else None)
@@ -420,6 +445,7 @@ def _amend(conn: Connection, ctx: Context, m: Mutation, old: dict[str, Any] | No
     if newer is not None or (m.supersedes_hash and m.supersedes_hash != target["content_hash"]):
         return _result(m, Status.CONFLICT, 409, code="amend.stale",
                        message="这份记录已经被别人更正过，请先同步，打开最新版本后再更正；您的更正内容仍保留在本机。")
+    _same_attachments(conn, m)
     correction = _validated(_parse(m, state=target["state"]))
     digest = seal_hash(correction, m.attachment_hashes)
     if digest != m.content_hash:
@@ -435,8 +461,39 @@ def _delete(conn: Connection, ctx: Context, m: Mutation, old: dict[str, Any] | N
         raise _reject(409, "record.sealed", "已封存的记录不能删除；如有错误，请做更正。")
     if old is not None and old["deleted"]:
         return _unchanged(m, old)
+    if old is not None and m.record_type == "attachment" and _sealed_owner(conn, old["parent_id"]):
+        raise _reject(409, "owner.sealed", "这个附件所属的记录已经封存，附件不能删除；如有错误，请做更正。")
     return _write(conn, ctx, m, old, Write(m.record_type, m.record_id, m.bucket, old["state"] if old else "",
                                            {}, None, deleted=True))
+
+
+# ---------------------------------------------------------------- attachments and seals
+
+_OWNER_SEALED_ADD = ("这份记录已经封存，不能再增加附件；这个附件没有上传，它的内容保留在同步问题里。"
+                     "如需补充，请做更正。")
+
+
+def _owner_of(record: Record) -> str | None:
+    return getattr(record, "owner_id", None) if record.RECORD_TYPE == "attachment" else None
+
+
+def _sealed_owner(conn: Connection, *owner_ids: str | None) -> bool:
+    """Whether any of these records is sealed. The owner's row is locked (FOR UPDATE), as a seal
+    locks the record it seals: an attachment write and a seal of its owner never interleave."""
+    for owner_id in sorted({o for o in owner_ids if o}):
+        owner = current(conn, owner_id)
+        if owner is not None and owner["sealed"] and not owner["deleted"]:
+            return True
+    return False
+
+
+def _same_attachments(conn: Connection, m: Mutation) -> None:
+    """A seal (or correction) covers the hashes of the record's attachments: they must be the
+    ones the server holds, or every copy of the seal would fail to verify."""
+    if sorted(held_attachments(conn, m.record_id)) != sorted(m.attachment_hashes):
+        raise _reject(409, "seal.attachments_changed",
+                      "这份记录的附件在服务器上已经变了（别人增加或删除了照片），封存没有上传；"
+                      "您封存的内容保留在同步问题里，请同步后核对附件，再重新封存。")
 
 
 def import_records(engine: Engine, items: Iterable[Record], *, username: str = "import",

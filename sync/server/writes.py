@@ -121,6 +121,14 @@ def current(conn: Connection, record_id: str, *, lock: bool = True) -> dict[str,
     return dict(row) if row else None
 
 
+def held_attachments(conn: Connection, owner_id: str) -> list[str]:
+    """The SHA-256 of every live attachment of `owner_id`: what its seal must cover (the laptop
+    counts the same, `QueryReads._attachment_hashes`)."""
+    rows = conn.execute(select(records.c.data).where(
+        records.c.parent_id == owner_id, records.c.type == "attachment", records.c.deleted.is_(False)))
+    return sorted(json.loads(data).get("sha256") or "" for (data,) in rows)
+
+
 def version_data(conn: Connection, record_id: str, version: int | None) -> dict[str, Any] | None:
     if version is None:
         return None

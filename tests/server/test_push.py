@@ -167,6 +167,80 @@ def test_an_amendment_names_the_version_it_supersedes_and_a_stale_one_is_409(lap
     assert rival.id not in laptop.records()
 
 
+def _photo_of(owner, n: int = 1):
+    import hashlib
+    from datetime import UTC, datetime
+
+    from gridapp.models import Attachment
+
+    digest = hashlib.sha256(f"照片{n}".encode()).hexdigest()
+    return Attachment(village_code=owner.village_code, kind="photo", sha256=digest, size=100, mime="image/jpeg",
+                      captured_at=datetime(2026, 11, 20, 9, 40, tzinfo=UTC), captured_by=f.STAFF,
+                      owner_type=owner.RECORD_TYPE, owner_id=owner.id)
+
+
+def test_a_seal_covers_exactly_the_attachments_the_server_holds(laptop):
+    visit, other = _completed_visit(), _completed_visit()
+    photo = _photo_of(visit)
+    for record in (visit, other, photo):
+        laptop.send("create", record)
+    # a laptop that had not heard of the photo seals the visit without it: refused, nothing sealed
+    without = laptop.send("seal", visit, from_state="DRAFT", to_state="COMPLETED", base_version=1)
+    assert (without["status"], without["status_code"], without["code"]) == \
+           ("rejected", 409, "seal.attachments_changed")
+    assert (without["version"], without["change_no"]) == (1, 1)  # the laptop learns where the record stands
+    # one that counts a photo the server does not hold (deleted meanwhile, or never sent): refused too
+    extra = laptop.send("seal", other, from_state="DRAFT", to_state="COMPLETED", base_version=1,
+                        attachment_hashes=[photo.sha256])
+    assert (extra["status"], extra["code"]) == ("rejected", "seal.attachments_changed")
+    stored = laptop.records()
+    assert not stored[visit.id]["sealed"] and not stored[other.id]["sealed"]
+    covered = laptop.send("seal", visit, from_state="DRAFT", to_state="COMPLETED", base_version=1,
+                          attachment_hashes=[photo.sha256])
+    assert covered["status"] == "applied" and laptop.records()[visit.id]["sealed"]
+
+
+def test_a_seal_that_does_not_match_its_own_content_is_refused_even_over_another_seal(laptop):
+    visit = _completed_visit()
+    laptop.send("create", visit)
+    laptop.send("seal", visit, from_state="DRAFT", to_state="COMPLETED", base_version=1)
+    other = visit.model_copy(update={"summary": "另一台笔记本上签的小结，内容不同。"})
+    signed = laptop.send("seal", other, from_state="DRAFT", to_state="COMPLETED", base_version=1)
+    assert (signed["status"], signed["code"]) == ("conflict", "record.sealed_differently")  # a real other seal
+    m = mutation("seal", other, laptop.next(), from_state="DRAFT", to_state="COMPLETED", base_version=1)
+    [broken] = laptop.push(m.model_copy(update={"content_hash": "1" * 64}))
+    assert (broken["status"], broken["code"]) == ("rejected", "seal.hash_mismatch")
+
+
+def test_the_attachments_of_a_sealed_record_can_be_neither_added_changed_nor_deleted(laptop):
+    visit = _completed_visit()
+    photo, late = _photo_of(visit, 1), _photo_of(visit, 2)
+    laptop.send("create", visit)
+    laptop.send("create", photo)
+    sealed = laptop.send("seal", visit, from_state="DRAFT", to_state="COMPLETED", base_version=1,
+                         attachment_hashes=[photo.sha256])
+    assert sealed["status"] == "applied"
+    # sent by laptops that had not heard of the seal yet
+    added = laptop.send("create", late)
+    assert (added["status"], added["status_code"], added["code"]) == ("rejected", 409, "owner.sealed")
+    changed = laptop.send("update", photo.model_copy(update={"description": "门前照片"}), base_version=1,
+                          fields=["description"])
+    assert (changed["status"], changed["status_code"], changed["code"]) == ("conflict", 409, "owner.sealed")
+    assert [(c["field"], c["client_value"]) for c in changed["conflicts"]] == [("description", "门前照片")]  # kept
+    deleted = laptop.send("delete", photo)
+    assert (deleted["status"], deleted["status_code"], deleted["code"]) == ("rejected", 409, "owner.sealed")
+    assert deleted["version"] == 1  # the photo stands at version 1: the laptop fetches it again
+    stored = laptop.records()
+    assert late.id not in stored and not stored[photo.id]["deleted"] and stored[photo.id]["record"]["description"] is None
+    # moving a photo onto a sealed record is adding one to it
+    loose = _photo_of(_completed_visit(), 3).model_copy(update={"owner_type": None, "owner_id": None})
+    laptop.send("create", loose)
+    moved = laptop.send("update", loose.model_copy(update={"owner_type": "visit", "owner_id": visit.id}),
+                        base_version=1, fields=["owner_id", "owner_type"])
+    assert (moved["status"], moved["code"]) == ("conflict", "owner.sealed")
+    assert laptop.records()[loose.id]["record"]["owner_id"] is None
+
+
 def test_a_deleted_record_leaves_a_tombstone_and_never_comes_back(laptop):
     head = f.person()
     laptop.send("create", head)
