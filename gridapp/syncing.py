@@ -7,7 +7,8 @@ format beyond plain dicts (the sync engine turns protocol models into dicts and 
 Pulled changes are applied on top of what is still pending locally ("replay"): the server's
 version becomes the row, then the fields this laptop changed and has not yet had answered
 are put back, so an edit made while a sync runs is never overwritten. The pending mutation still
-names its original base version, so the server merges it correctly when it arrives.
+names its original base version, so the server merges it correctly when it arrives. Nothing is
+put back over a sealed version: those edits become sync problems (the server would refuse them).
 A change for a record whose create, state change or delete is still unanswered is not applied
 at all: it waits in `sync_deferred` (counted in the bucket checksum, being what the server
 holds) until the answer, and is applied then unless the server wrote something newer.
@@ -427,6 +428,9 @@ def _apply_change(store: Store, change: dict[str, Any], pending: dict[str, set[s
         conn.execute("UPDATE records SET state = ?, annex = ?, server_version = ?, updated_at = ? WHERE id = ?",
                      (change["state"], _annex_json(change), change["version"], now, rid))
         return 1
+    if row is not None and keep and change.get("sealed"):
+        _edits_under_seal(store, row, change, now)
+        keep = set()  # nothing is put back over a sealed document
     data = dict(change["record"] or {})
     data["state"] = change["state"]
     local = _row_dict(row) if row is not None else {}
@@ -435,6 +439,24 @@ def _apply_change(store: Store, change: dict[str, Any], pending: dict[str, set[s
             data[name] = local[name]  # our unanswered edit stays on top
     _write_row(store, row, data, change, keep_fields=keep or set(), now=now)
     return 1
+
+
+def _edits_under_seal(store: Store, row: dict[str, Any], change: dict[str, Any], now: str) -> None:
+    """Unsent edits of a record that arrives sealed (another laptop completed it meanwhile) can
+    never be applied: each edited value the signed document does not hold becomes a problem with
+    both values, and the edits leave the outbox. (One already sent is answered `record.sealed`
+    by the server, with the same values.)"""
+    conn = store._conn
+    rid = row["id"]
+    rows = conn.execute("SELECT device_seq, payload FROM outbox WHERE record_id = ? AND status = 'pending' "
+                        "AND op = 'update'", (rid,)).fetchall()
+    local, server = _row_dict(row), change.get("record") or {}
+    for name in sorted({name for _, payload in rows for name in json.loads(payload).get("fields") or []}):
+        if name in local and local[name] != server.get(name):
+            _problem(conn, kind="conflict", record_id=rid, record_type=change["record_type"], field=name,
+                     server=server.get(name), client=local[name], code="record.sealed", now=now,
+                     message="这份记录已经封存，修改没有保存；如需更正，请做更正。")
+    conn.executemany("DELETE FROM outbox WHERE device_seq = ?", [(seq,) for seq, _ in rows])
 
 
 def _annex_json(change: dict[str, Any]) -> str:

@@ -79,9 +79,6 @@ KNOWN_BUGS = {
     "amend_twice": True,
     # EDIT_UNDER_TOMBSTONE_BUG: an edit made during a sync vanishes when the pull brings the record's tombstone.
     "edit_under_tombstone": False,
-    # EDIT_UNDER_SEAL_BUG: an edit made during a sync is put back on top of the pulled seal: the sealed row's
-    # body is not the signed document (its fields are the values the laptop's 'record.sealed' problems hold).
-    "edit_under_seal": True,
 }
 
 # Bounded for CI (about 10–30 s per database); a longer hunt: GRIDAPP_SYNC_EXAMPLES=500.
@@ -667,12 +664,7 @@ def make_machine(*, engine, make_user, make_laptop, proxy: FaultProxy,  # noqa: 
             name = device.name
             assert store.integrity_check() == ["ok"]
             assert store.pending_count() == 0 and store.outbox(status=None) == [], f"{name}: outbox left"
-            broken = store.verify_seals()
-            edited = self.edits_kept_on_a_seal(store, server, broken) if KNOWN_BUGS["edit_under_seal"] else set()
-            if edited:
-                stats["tolerated edit_under_seal: sealed row holds an edit"] += len(edited)
-            broken = [rid for rid in broken if rid not in edited]
-            assert broken == [], f"{name}: sealed records that no longer match their hash"
+            assert store.verify_seals() == [], f"{name}: sealed records that no longer match their hash"
             assert store.missing_blobs() == [] and store.blobs_to_upload() == [], f"{name}: blobs not synced"
             problems = store.sync_problems()
             refused = {pr["record_id"] for pr in problems if pr["kind"] == "rejected" or pr["code"] == "amend.stale"}
@@ -689,7 +681,7 @@ def make_machine(*, engine, make_user, make_laptop, proxy: FaultProxy,  # noqa: 
                     assert rid in refused and row["server_version"] is None, \
                         f"{name} holds {row['type']} {rid}, which the server does not have, with no problem listed"
                     local_only.add(rid)
-                elif rid not in own and rid not in edited:
+                elif rid not in own:
                     assert laptop_view(store, row) == server_view(server[rid]), \
                         f"{name}: {row['type']} {rid} differs from the server"
             assert set(server) <= set(rows), f"{name} lacks {sorted(set(server) - set(rows))}"
@@ -706,22 +698,6 @@ def make_machine(*, engine, make_user, make_laptop, proxy: FaultProxy,  # noqa: 
             assert (count, p.to_hex(xor)) == (counter.record_count, p.to_hex(counter.xor)), \
                 f"{name}: checksum differs from the server's"
             return local_only
-
-        def edits_kept_on_a_seal(self, store: Store, server: dict[str, Any], broken: list[str]) -> set[str]:
-            """Those of `broken` whose body differs from the server's sealed data only in fields
-            that the laptop's own 'record.sealed' problems hold, with those very values
-            (KNOWN_BUGS["edit_under_seal"])."""
-            kept = {(pr["record_id"], pr["field"], key(pr["client_value"])) for pr in store.sync_problems()
-                    if pr["code"] == "record.sealed" and pr["field"]}
-            out = set()
-            for rid in broken:
-                if rid not in server or server[rid].deleted:
-                    continue
-                mine, theirs = record_data(store, store._row(rid)), json.loads(server[rid].data)
-                differ = {k for k in set(mine) | set(theirs) if mine.get(k) != theirs.get(k)}
-                if differ and all((rid, k, key(mine.get(k))) in kept for k in differ):
-                    out.add(rid)
-            return out
 
         def check_values(self, server: dict[str, Any], problems: dict[str, list[dict[str, Any]]]) -> None:
             """Every value a laptop saved is final, knowingly replaced, listed as a problem, or was
@@ -1018,18 +994,10 @@ def test_an_edit_made_while_a_sync_pulls_the_records_tombstone_is_not_lost(quant
     assert ("full_name", "韦新名") in kept, f"the rename is nowhere: {kept}"
 
 
-EDIT_UNDER_SEAL_BUG = (
-    "gridapp/syncing.py _apply_change: the laptop's unanswered edited fields are put back on top of the pulled "
-    "server version even when that version is SEALED (`for name in keep: data[name] = local[name]`, then "
-    "_write_row with sealed=1 and the server's content_hash): the laptop stores a sealed visit whose body is not "
-    "the signed document — verify_seals()/check() report tampering — and it never heals: the edit is answered "
-    "'record.sealed' (values kept as problems, fine) but _take_conflict returns early for sealed rows and the "
-    "server version is never pulled again. Fix: put nothing back over a sealed version (and/or let "
-    "_take_conflict restore the server's document)")
 
-
-@pytest.mark.xfail(strict=True, reason=EDIT_UNDER_SEAL_BUG)
 def test_an_edit_made_while_a_sync_pulls_the_seal_of_that_visit(quantou_pair):
+    """Nothing is put back over a pulled sealed version: the unsent edit becomes a problem with
+    both values. (It used to be put back on top of the seal: the row was not the signed document.)"""
     from sync.engine import _pull
 
     a, b = quantou_pair
@@ -1045,7 +1013,7 @@ def test_an_edit_made_while_a_sync_pulls_the_seal_of_that_visit(quantou_pair):
     b.sync()  # the edit is answered 'record.sealed' and kept as a problem
     assert [(pr["code"], pr["field"], pr["client_value"]) for pr in b.store.sync_problems()] == \
            [("record.sealed", "suggestions", "建议联系民政")]
-    assert b.store.check() == []  # fails: the sealed row holds b's edit, not the signed document
+    assert b.store.check() == []
     assert b.store.get(visit.id).suggestions == "建议多走访"
 
 
