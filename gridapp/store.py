@@ -325,7 +325,9 @@ class Store(StoreReads, BlobStore):
             old = self._live_row(supersedes_id)
             if not old["sealed"]:
                 raise SealedRecordError("这条记录还没有封存，可以直接修改，不需要更正。", code="amend.not_sealed")
-            newer = self._conn.execute("SELECT id FROM records WHERE supersedes_id = ?", (supersedes_id,)).fetchone()
+            # (a correction the server refused has left the chain, root_id = id: it does not count)
+            newer = self._conn.execute("SELECT id FROM records WHERE supersedes_id = ? AND root_id <> id",
+                                       (supersedes_id,)).fetchone()
             if newer is not None or (expected_hash and expected_hash != old["content_hash"]):
                 raise StaleAmendment("这份记录已经被更正过，请打开最新版本后再更正。")
             if correction.RECORD_TYPE != old["type"]:

@@ -13,10 +13,11 @@ A change for a record whose create, state change or delete is still unanswered i
 at all: it waits in `sync_deferred` (counted in the bucket checksum, being what the server
 holds) until the answer, and is applied then unless the server wrote something newer.
 
-A seal the server refused is taken back on the laptop (the one exception to the sealed-row
-trigger, see schema migration 3): it is unsealed and the server's version fetched again; the
-document itself stays in the sync problem that the refusal produced. Only a document sealed
-differently on the server is kept as this laptop signed it (with its problem), by design.
+A seal or a correction the server refused is taken back on the laptop (the one exception to the
+sealed-row trigger, see schema migration 3): a refused seal is unsealed and the server's version
+fetched again, a refused correction leaves its revision chain; the document itself stays in the
+sync problem that the refusal produced. Only a document sealed differently on the server is
+kept as this laptop signed it (with its problem), by design.
 """
 
 from __future__ import annotations
@@ -119,6 +120,8 @@ def _refused(store: Store, op: str, res: dict[str, Any], mutation: dict[str, Any
         # attachments …): the row becomes the server's version again.
         _take_back_seal(store, row, now, state=mutation.get("from_state"), code=code)
         _fetch_again(store, res)
+    elif op == "amend" and row["sealed"] and row["server_version"] is None and row["root_id"] != row["id"]:
+        _leave_chain(store, row, now, code=code)
     elif op == "delete" and row["deleted"]:
         _fetch_again(store, res)  # the server kept the record (a sealed record, a sealed document's photo)
     elif op == "create" and code == "owner.sealed" and not row["deleted"]:
@@ -197,6 +200,28 @@ def _take_back_seal(store: Store, row: dict[str, Any], now: str, *, state: str |
     conn.execute(audit.INSERT_SQL, audit.audit_row(
         audit.last_hash(conn), now, store.actor, store.device_id, "seal_refused", row["type"], rid, row["version"] + 1,
         {"content_hash": row["content_hash"], "code": code}))
+
+
+def _leave_chain(store: Store, row: dict[str, Any], now: str, *, code: str | None = None) -> None:
+    """A correction the server refused (or will refuse: another one of the same version has
+    arrived) keeps its content and seal but leaves the revision chain: it becomes its own root,
+    so the accepted correction takes its place. Its content stays in the refusal's problem."""
+    conn = store._conn
+    with _past_the_seal(conn, row["id"]):
+        conn.execute("UPDATE records SET root_id = id, revision = 1, version = version + 1, updated_at = ? "
+                     "WHERE id = ?", (now, row["id"]))
+    conn.execute(audit.INSERT_SQL, audit.audit_row(
+        audit.last_hash(conn), now, store.actor, store.device_id, "amend_refused", row["type"], row["id"],
+        row["version"] + 1, {"root_id": row["root_id"], "revision": row["revision"], "code": code}))
+
+
+def _make_room(store: Store, root_id: str, revision: int, record_id: str, now: str) -> None:
+    """Before a server revision (root_id, revision) is written: a correction of this laptop's
+    that the server does not hold and that holds the same place leaves the chain."""
+    for (other,) in store._conn.execute(
+            "SELECT id FROM records WHERE root_id = ? AND revision = ? AND id <> ? AND server_version IS NULL",
+            (root_id, revision, record_id)).fetchall():
+        _leave_chain(store, store._row(other), now)
 
 
 # ---------------------------------------------------------------- deferred changes
@@ -371,6 +396,8 @@ class _FreshRows:
         data["state"] = change["state"]
         record = _record(change["record_type"], data)
         d = row_data(record, self.store.id_number_hmac)
+        if (change.get("revision") or 1) > 1:
+            _make_room(self.store, change.get("root_id") or record.id, change["revision"], record.id, self.now)
         rowid, self.next_rowid = self.next_rowid, self.next_rowid + 1
         self.rows.append((
             rowid, record.id, change["record_type"], record.bucket(), record.state, change["version"],
@@ -495,6 +522,8 @@ def _write_row(store: Store, row: dict[str, Any] | None, data: dict[str, Any], c
         "supersedes_hash": change.get("supersedes_hash", row["supersedes_hash"] if row else None),
         "amend_reason": change.get("amend_reason", row["amend_reason"] if row else None),
     }
+    if meta["revision"] > 1 and (row is None or (row["root_id"], row["revision"]) != (meta["root_id"], meta["revision"])):
+        _make_room(store, meta["root_id"], meta["revision"], record.id, now)
     values = {"type": record_type, "bucket": record.bucket(), "state": record.state, **meta, "body": d.body_json,
               "annex": d.annex_json, "title": d.title, "sort_key": d.sort_key, "parent_id": d.parent_id,
               "id_hmac": d.id_hmac, "updated_at": now, "deleted": 0}

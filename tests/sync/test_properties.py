@@ -45,7 +45,6 @@ from functools import wraps
 from typing import Any
 
 import pytest
-import sqlcipher3
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
@@ -75,8 +74,6 @@ KNOWN_BUGS = {
     "rowid": False,
     # SEAL_OVERWRITE_BUG: a value a seal overwrote is found only in the server's `conflicts` table.
     "seal_overwrite": False,
-    # AMEND_TWICE_BUG: two laptops correcting the same visit wedge one of them: only laptop 0 corrects.
-    "amend_twice": True,
     # EDIT_UNDER_TOMBSTONE_BUG: an edit made during a sync vanishes when the pull brings the record's tombstone.
     "edit_under_tombstone": False,
 }
@@ -450,8 +447,6 @@ def make_machine(*, engine, make_user, make_laptop, proxy: FaultProxy,  # noqa: 
         @rule(i=st.integers(0, 2), pick=PICK)
         @step
         def amend_visit(self, i: int, pick: int) -> None:
-            if KNOWN_BUGS["amend_twice"]:
-                i = 0
             store = self.devices[i].laptop.store
             sealed = [r for r in self.live(i, "visit", sealed=True)
                       if store._conn.execute("SELECT 1 FROM records WHERE supersedes_id = ?",
@@ -848,7 +843,6 @@ def test_a_value_overwritten_by_a_seal_is_listed_as_a_sync_problem(quantou_pair,
     assert ("suggestions", "建议联系村医每周上门", "建议多走访") in listed, "no laptop shows the overwritten value"
 
 
-
 def test_a_visit_signed_offline_after_another_laptop_deleted_the_draft(quantou_pair):
     """The seal is refused (410): the laptop takes it back — the signed document stays in the
     'rejected' problem — and applies the tombstone (it used to keep the deleted id live, sealed,
@@ -870,7 +864,6 @@ def test_a_visit_signed_offline_after_another_laptop_deleted_the_draft(quantou_p
     assert not a.store.exists(visit.id)  # rule 7: a deleted id never comes back
 
 
-
 def test_a_visit_signed_differently_on_two_laptops_leaves_the_village_verifiable(quantou_pair):
     """b keeps the document it signed (by design) but notes the server's version of it, so the
     village's checksum matches (it used not to: every later sync re-pulled the village)."""
@@ -888,7 +881,6 @@ def test_a_visit_signed_differently_on_two_laptops_leaves_the_village_verifiable
     assert b.store.get(visit.id).content_hash != a.store.get(visit.id).content_hash  # b keeps its own, by design
     again = b.sync()
     assert (again.repaired_buckets, again.unverified_buckets) == ([], [])
-
 
 
 def _photo_of(owner: VisitRecord, data: bytes, digest: str) -> Attachment:
@@ -934,16 +926,9 @@ def test_a_visit_sealed_offline_without_the_photo_another_laptop_already_synced(
     assert a.store.check() == [] and b.store.check() == []
 
 
-AMEND_TWICE_BUG = (
-    "gridapp/syncing.py (_FreshRows.flush / _write_row): a laptop whose correction of a sealed visit was refused "
-    "as 'amend.stale' keeps it locally (by design) with the same (root_id, revision) as the correction the server "
-    "accepted from another laptop; pulling that one violates the laptop's UNIQUE (root_id, revision) index: "
-    "'UNIQUE constraint failed: records.root_id, records.revision', the page is rolled back, and every later "
-    "sync fails on the same page — that laptop can never sync again")
-
-
-@pytest.mark.xfail(strict=True, raises=sqlcipher3.IntegrityError, reason=AMEND_TWICE_BUG)
 def test_two_laptops_correct_the_same_sealed_visit(quantou_pair):
+    """b's correction, refused as stale, stays on b but leaves the revision chain, so a's takes
+    revision 2 there. (It used to collide on UNIQUE(root_id, revision): b could never sync again.)"""
     a, b = quantou_pair
     visit = f.visit(new_id(), visit_no=f"{f.QUANTOU}-ZF-20261120-11")
     a.store.save(visit)
@@ -994,7 +979,6 @@ def test_an_edit_made_while_a_sync_pulls_the_records_tombstone_is_not_lost(quant
     assert ("full_name", "韦新名") in kept, f"the rename is nowhere: {kept}"
 
 
-
 def test_an_edit_made_while_a_sync_pulls_the_seal_of_that_visit(quantou_pair):
     """Nothing is put back over a pulled sealed version: the unsent edit becomes a problem with
     both values. (It used to be put back on top of the seal: the row was not the signed document.)"""
@@ -1015,7 +999,6 @@ def test_an_edit_made_while_a_sync_pulls_the_seal_of_that_visit(quantou_pair):
            [("record.sealed", "suggestions", "建议联系民政")]
     assert b.store.check() == []
     assert b.store.get(visit.id).suggestions == "建议多走访"
-
 
 
 def _sync_with_a_change_before_the_pull(laptop, change: Callable[[], None]) -> SyncReport:
@@ -1083,7 +1066,6 @@ def test_a_seal_pulled_while_a_delete_waits_for_its_answer_is_applied_after_the_
     assert [pr["code"] for pr in b.store.sync_problems()] == ["record.sealed"]
 
 
-
 def test_a_photo_deleted_offline_from_a_visit_another_laptop_sealed_comes_back(quantou_pair):
     """The server refuses to delete a photo of a sealed document (409 owner.sealed) and its version
     does not move: the laptop fetches it again, so its copy of the seal verifies."""
@@ -1104,7 +1086,6 @@ def test_a_photo_deleted_offline_from_a_visit_another_laptop_sealed_comes_back(q
     assert b.store.exists(photo.id) and b.store.get(visit.id).sealed
     assert b.store.check() == [] and report.unverified_buckets == []
     assert sorted(b.store.server_versions(f.QUANTOU)) == sorted(a.store.server_versions(f.QUANTOU))
-
 
 
 def test_a_visit_sealed_with_other_photos_than_the_seal_another_laptop_sent_first(quantou_pair):
@@ -1130,7 +1111,6 @@ def test_a_visit_sealed_with_other_photos_than_the_seal_another_laptop_sent_firs
     assert a.store.check() == [] and (report.repaired_buckets, report.unverified_buckets) == ([], [])
 
 
-
 def test_an_edit_of_a_photo_the_server_refused_is_kept_as_a_problem(quantou_pair):
     """A photo added to a visit another laptop had sealed is refused; an edit of it made after its
     create was sent (and not yet sent itself) cannot go either: its value stays in a problem."""
@@ -1153,7 +1133,6 @@ def test_an_edit_of_a_photo_the_server_refused_is_kept_as_a_problem(quantou_pair
     kept = {json.dumps(pr["details"]["mutation"]["record"].get("description"), ensure_ascii=False)
             for pr in b.store.sync_problems() if pr["record_id"] == photo.id}
     assert '"老人家门口"' in kept
-
 
 
 def test_a_visit_sealed_with_a_photo_the_server_then_refuses_is_not_kept_without_it(quantou_pair):
