@@ -9,6 +9,7 @@ from gridapp.store import Store
 from sync.client import AuthError, Client, ConflictError
 from sync.credentials import ServerAccount, forget_token, load_account, save_account
 from sync.engine import Progress, SyncReport, run_sync
+from sync.protocol import LoginResponse
 
 
 def device_name() -> str:
@@ -20,8 +21,18 @@ def login(store: Store, url: str, username: str, password: str, *, client: Clien
 
     A laptop that signs in again (another user, or after a clone was detected) gets a new
     device id; its unsent changes keep their sequence numbers, which are unique per device."""
+    return keep_account(store, url, ask_server(url, username, password, client=client))
+
+
+def ask_server(url: str, username: str, password: str, *, client: Client | None = None) -> LoginResponse:
+    """The network half of `login` (no database): the window runs it on a network thread."""
     client = client or Client(url)
-    answer = client.login(username, password, device_name())
+    return client.login(username, password, device_name())
+
+
+def keep_account(store: Store, url: str, answer: LoginResponse) -> ServerAccount:
+    """The database half of `login`: refuses another user's sign-in while the previous user's
+    changes are unsent (they would be sent under the wrong name), else keeps the account."""
     account = ServerAccount(url.rstrip("/"), answer.user.username, answer.device_id, answer.token)
     previous = store.get_meta("server_username")
     if previous and previous != account.username and store.pending_count():

@@ -1,0 +1,45 @@
+"""Translations the Qt way: the Chinese source text is the default; English comes from
+`resources/translations/gridapp_en.qm` (built from the committed `.ts` with `pyside6-lrelease`), after
+Qt's own translation of its dialogs' buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from gridapp.resources import resource_path
+
+_installed: list[QTranslator] = []
+
+
+def qm_path(language: str):
+    return resource_path("translations", f"gridapp_{language}.qm")
+
+
+def install(app: QCoreApplication, language: str) -> bool:
+    """Switch the app to `language` ("zh_CN" or "en"); True when a translation was loaded.
+
+    Widgets built afterwards are in the new language; open windows are rebuilt by the caller."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN" \
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    QLocale.setDefault(locale)
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    if language == "zh_CN":
+        return True  # the source text is Chinese
+    ours = QTranslator(app)
+    path = qm_path(language)
+    if path.exists() and ours.load(str(path)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+        return True
+    return False
+
+
+def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """`QCoreApplication.translate` for code that is not a QObject (tables, constants)."""
+    return QCoreApplication.translate(context, text, disambiguation, n)

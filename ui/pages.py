@@ -1,0 +1,49 @@
+"""The pages of the main window, in navigation order. Each factory builds its page from the
+runner (database thread) and the sync control; page modules are imported only here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+from ui.sync_control import SyncControl
+from ui.worker import Runner
+
+
+def _households(runner: Runner, control: SyncControl) -> QWidget:
+    from ui.list_page import ListPage
+
+    return ListPage(runner, "household")
+
+
+def _visits(runner: Runner, control: SyncControl) -> QWidget:
+    from ui.list_page import ListPage
+
+    return ListPage(runner, "visit")
+
+
+def _meetings(runner: Runner, control: SyncControl) -> QWidget:
+    from ui.list_page import ListPage
+
+    return ListPage(runner, "meeting")
+
+
+def _cases(runner: Runner, control: SyncControl) -> QWidget:
+    from ui.list_page import ListPage
+
+    return ListPage(runner, "case")
+
+
+def _sync(runner: Runner, control: SyncControl) -> QWidget:
+    from ui.sync_page import SyncPage
+
+    return SyncPage(runner, control)
+
+
+PAGES = [
+    ("household", QT_TRANSLATE_NOOP("pages", "住户"), _households),
+    ("visit", QT_TRANSLATE_NOOP("pages", "走访"), _visits),
+    ("meeting", QT_TRANSLATE_NOOP("pages", "议事"), _meetings),
+    ("case", QT_TRANSLATE_NOOP("pages", "调解"), _cases),
+    ("sync", QT_TRANSLATE_NOOP("pages", "同步"), _sync),
+]
