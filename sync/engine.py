@@ -9,9 +9,11 @@ it is kept, and the next run carries on from there.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -243,14 +245,30 @@ def _snapshot(store: Store, client: Client, bucket: str, report: SyncReport, tic
         raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
     body = lines[1:]
     step = 2000
-    for start in range(0, max(len(body), 1), step):
-        part = [json.loads(line) for line in body[start:start + step]]
-        last = start + step >= len(body)
-        store.apply_pull(part, {bucket: header.change_no} if last else {})
-        report.pulled += len(part)
-        for c in part:
-            report.pulled_by_type[c["record_type"]] = report.pulled_by_type.get(c["record_type"], 0) + 1
-        tick("snapshot", min(start + step, len(body)), len(body))
+    with _no_cyclic_gc():
+        for start in range(0, max(len(body), 1), step):
+            part = [json.loads(line) for line in body[start:start + step]]
+            last = start + step >= len(body)
+            store.apply_pull(part, {bucket: header.change_no} if last else {})
+            report.pulled += len(part)
+            for c in part:
+                report.pulled_by_type[c["record_type"]] = report.pulled_by_type.get(c["record_type"], 0) + 1
+            tick("snapshot", min(start + step, len(body)), len(body))
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """A snapshot creates and drops a few million small objects (parsed lines, models, rows),
+    none of them in reference cycles: the cyclic collector would only scan the heap again and
+    again while they pile up (about a tenth of a first sync). Paused meanwhile; reference
+    counting still frees every one of them."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 # ---------------------------------------------------------------- attachments

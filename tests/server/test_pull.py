@@ -125,6 +125,28 @@ def test_a_snapshot_holds_the_whole_village_and_resumes_by_range(laptop):
     assert part.status_code == 206 and part.content == response.content[100:]
 
 
+def test_a_snapshot_line_is_the_change_a_pull_gives_for_the_record(laptop, engine):
+    """The snapshot splices each record's stored JSON text into its line (no parse and dump
+    again): the line must still be exactly the change a pull page carries."""
+    from sqlalchemy import select
+
+    from sync.server.pull import _COLUMNS, to_change
+    from sync.server.tables import records
+
+    people = _fill(laptop, 3)
+    visit = f.visit(people[0].id)
+    laptop.send("create", visit)
+    laptop.send("seal", visit, from_state="DRAFT", to_state="COMPLETED", base_version=1)
+    laptop.send("delete", people[2])
+    response = laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}", headers=laptop.headers)
+    lines = [json.loads(line) for line in gzip.decompress(response.content).decode().splitlines()[1:]]
+    with engine.connect() as conn:
+        rows = conn.execute(select(*_COLUMNS).where(records.c.bucket == VILLAGE).order_by(records.c.change_no)).all()
+    assert lines == [to_change(row).model_dump(mode="json") for row in rows]
+    assert [protocol.Change.model_validate(line) for line in lines] == [to_change(row) for row in rows]
+    assert {(c["deleted"], c["sealed"]) for c in lines} == {(False, False), (False, True), (True, False)}
+
+
 def test_a_snapshot_of_a_village_outside_the_territory_is_not_found(laptop):
     response = laptop.client.get(f"/v1/sync/snapshot/{OTHER_VILLAGE}", headers=laptop.headers)
     assert response.status_code == 404 and response.json()["code"] == "bucket.not_found"

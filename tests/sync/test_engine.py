@@ -304,3 +304,27 @@ def test_a_copied_laptop_database_is_caught_as_a_clone_and_signs_in_again_withou
         assert names == ["韦副本", "韦原件", "韦本机"]
     finally:
         copy.close()
+
+
+def test_a_first_sync_pauses_the_cyclic_gc_only_while_the_snapshot_is_applied(pair, monkeypatch):
+    import gc
+
+    a, b = pair
+    a.store.save(f.person("韦小明"))
+    a.sync()
+    seen = []
+    real = type(b.store).apply_pull
+
+    def apply_pull(store, changes, cursors):  # noqa: ANN001, ANN202
+        seen.append(gc.isenabled())
+        if len(seen) == 1:
+            raise OfflineError("试验：应用快照时断开")
+        return real(store, changes, cursors)
+
+    monkeypatch.setattr(type(b.store), "apply_pull", apply_pull)
+    assert gc.isenabled()
+    with pytest.raises(OfflineError):
+        b.sync()
+    assert gc.isenabled()  # back on after a failure
+    b.sync()
+    assert seen[:2] == [False, False] and gc.isenabled() and b.store.count("person") == 1
