@@ -18,9 +18,11 @@ SEARCH_DELAY_MS = 150  # typing pauses this long before the list is searched
 
 
 class ListPage(QWidget):
-    """`record_chosen(id)` when the user opens a row (click, Enter)."""
+    """`record_chosen(id)` when the user opens a row (click, Enter); `open_requested(type, id)`
+    asks the main window to show a record on its own page (a visit's household, a new case)."""
 
     record_chosen = Signal(str)
+    open_requested = Signal(str, str)
 
     def __init__(self, runner: Runner, record_type: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

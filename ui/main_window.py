@@ -54,6 +54,9 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             self._keys.append(key)
             self.stack.addWidget(page)
+            opener = getattr(page, "open_requested", None)  # Signal(str type, str id): "show me this record"
+            if opener is not None:
+                opener.connect(self.open_record)
             item = QListWidgetItem(tr("pages", title), self.nav)
             item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 8))
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -114,6 +117,17 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self._keys.index(key))
+
+    def open_record(self, record_type: str, record_id: str) -> None:
+        """Go to the page of `record_type` and show one record there (a visit's household, the
+        case a visit opened, a problem's record)."""
+        page = self.pages.get(record_type)
+        if page is None:
+            return
+        self.show_page(record_type)
+        show = getattr(page, "show_record", None)
+        if callable(show):
+            show(record_id)
 
     def current_key(self) -> str:
         return self._keys[self.stack.currentIndex()]
