@@ -1,0 +1,141 @@
+"""What the household page shows (户 detail): the household, its members with masked ID numbers
+and phones, its visits and the dispute cases of its people — plain frozen data, read in one call.
+
+Full ID numbers never leave the store here; `reveal_id_number` hands one out and audits it
+(domain.md §12.2: "unmasking needs a permission and is audited").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from gridapp import codes
+from gridapp.idnumber import CHINA_TZ, age_on
+from gridapp.listing import ListFilter
+from gridapp.models.household import Household
+from gridapp.models.person import Person
+from gridapp.privacy import mask_id_number, mask_phone
+from gridapp.store import Store
+
+# The audit action of a revealed ID number (the store's convention: `log_access(id, "unmask")`).
+UNMASK = "unmask"
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    """One member as the page lists them; `id_number_masked` is "" when none is recorded."""
+
+    person_id: str
+    name: str
+    relation_code: str
+    relation: str
+    sex: str
+    age: int | None
+    id_number_masked: str
+    phone_masked: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LinkedLine:
+    """A visit or case of the household: its id, day, what it was about, a short text, its state."""
+
+    id: str
+    day: str
+    about: str
+    text: str
+    state: str
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    id: str
+    head_name: str
+    hamlet: str
+    address: str
+    hukou_book_no: str
+    tags: tuple[str, ...]
+    phones_masked: tuple[str, ...]
+    members: tuple[MemberLine, ...]
+    visits: tuple[LinkedLine, ...]
+    cases: tuple[LinkedLine, ...]
+
+
+def _labels(table: dict[str, str], items: list[str]) -> tuple[str, ...]:
+    return tuple(table.get(code, code) for code in items)
+
+
+def member_line(person: Person, relation_code: str, today: date) -> MemberLine:
+    return MemberLine(
+        person_id=person.id,
+        name=person.full_name or "",
+        relation_code=relation_code,
+        relation=codes.RELATION_TO_HEAD.get(relation_code, relation_code),
+        sex=codes.SEX.get(person.sex or "", ""),
+        age=age_on(person.birth_date, today) if person.birth_date else None,
+        id_number_masked=mask_id_number(person.id_number or person.id_number_legacy),
+        phone_masked="、".join(mask_phone(p.number) for p in person.phones),
+        tags=_labels(codes.SPECIAL_TAG, [t.tag for t in person.special_tags]),
+    )
+
+
+def household_view(store: Store, household_id: str, *, today: date | None = None) -> HouseholdView:
+    """The page of one household. Raises RecordNotFound when it is absent or deleted.
+
+    A member whose person record is missing (deleted, not yet pulled) is listed by relation only."""
+    today = today or datetime.now(CHINA_TZ).date()
+    household = store.get(household_id)
+    assert isinstance(household, Household)
+    members = []
+    for member in household.members:
+        if store.exists(member.person_id):
+            person = store.get(member.person_id)
+            assert isinstance(person, Person)
+            members.append(member_line(person, member.relation_to_head, today))
+        else:
+            members.append(MemberLine(member.person_id, "（未找到）", member.relation_to_head,
+                                      codes.RELATION_TO_HEAD.get(member.relation_to_head, ""), "", None, "", "", ()))
+    head = next((m.name for m in members if m.person_id == household.head_person_id), "")
+
+    visit_ids = store.list_ids("visit", ListFilter(household_id=household_id))
+    visit_rows = store.list_rows("visit", visit_ids)
+    visits = tuple(LinkedLine(vid, row[0][:10], row[3], row[4], row[5])
+                   for vid in visit_ids if (row := visit_rows.get(vid)))
+
+    case_ids = cases_of_household(store, household_id, [m.person_id for m in household.members])
+    case_rows = store.list_rows("case", case_ids)
+    cases = sorted((LinkedLine(cid, row[1], row[2], row[3], row[4]) for cid in case_ids if (row := case_rows.get(cid))),
+                   key=lambda line: line.day, reverse=True)
+
+    return HouseholdView(
+        id=household.id, head_name=head, hamlet=household.hamlet or "", address=household.address_detail or "",
+        hukou_book_no=household.hukou_book_no or "",
+        tags=_labels(codes.HOUSEHOLD_TAG, household.household_tags),
+        phones_masked=tuple(mask_phone(p.number) for p in household.phones),
+        members=tuple(members), visits=visits, cases=tuple(cases),
+    )
+
+
+def cases_of_household(store: Store, household_id: str, person_ids: list[str]) -> list[str]:
+    """Ids of the cases a member is a party to, or a visit of the household linked to."""
+    sql = ("SELECT c.id FROM records c, json_each(c.body, '$.parties') p "
+           "WHERE c.type = 'case' AND c.deleted = 0 "
+           "AND json_extract(p.value, '$.person_id') IN (SELECT value FROM json_each(?)) "
+           "UNION SELECT l.value FROM records v, json_each(v.body, '$.dispute_case_ids') l "
+           "WHERE v.type = 'visit' AND v.deleted = 0 AND v.parent_id = ?")
+    return sorted({row[0] for row in store.db.execute(sql, (json.dumps(person_ids), household_id))})
+
+
+def reveal_id_number(store: Store, person_id: str) -> str:
+    """The person's full ID number (or the old 15-digit one), audited as an `unmask` of the field.
+
+    Nothing is audited when there is no number to show. Raises RecordNotFound."""
+    person = store.get(person_id)
+    assert isinstance(person, Person)
+    field = "id_number" if person.id_number else "id_number_legacy"
+    number = person.id_number or person.id_number_legacy or ""
+    if number:
+        store.log_access(person_id, UNMASK, {"field": field})
+    return number

@@ -1,0 +1,65 @@
+"""The household page's data: members with masked numbers, the household's visits and its people's
+cases, and an ID number revealed only with an audit entry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gridapp import demo
+from gridapp.household_view import UNMASK, household_view, reveal_id_number
+from gridapp.listing import ListFilter
+from gridapp.models import DisputeCase, Household, Person
+from gridapp.privacy import mask_id_number
+
+
+@pytest.fixture
+def county(store):
+    store.import_records(demo.generate(households=30, seed=7))
+    return store
+
+
+def test_members_come_in_household_order_with_masked_numbers(county):
+    hid = county.list_ids("household")[0]
+    home = county.get(hid)
+    view = household_view(county, hid, today=date(2026, 11, 29))
+    assert [m.person_id for m in view.members] == [m.person_id for m in home.members]
+    head = county.get(home.head_person_id)
+    assert view.head_name == head.full_name
+    first = view.members[0]
+    person = county.get(first.person_id)
+    assert first.id_number_masked == mask_id_number(person.id_number)
+    assert person.id_number not in repr(view)
+
+
+def test_visits_are_the_households_newest_first_and_cases_are_its_peoples(county):
+    for hid in county.list_ids("household"):
+        view = household_view(county, hid)
+        assert [v.id for v in view.visits] == county.list_ids("visit", ListFilter(household_id=hid))
+        members = {m.person_id for m in view.members}
+        for line in view.cases:
+            case = county.get(line.id)
+            assert isinstance(case, DisputeCase)
+            linked_by_visit = any(line.id in county.get(v.id).dispute_case_ids for v in view.visits)
+            assert linked_by_visit or members & {p.person_id for p in case.parties}
+    assert any(household_view(county, hid).cases for hid in county.list_ids("household"))
+
+
+def test_reveal_returns_the_number_and_audits_it(county):
+    hid = county.list_ids("household")[0]
+    pid = county.get(hid).head_person_id
+    assert UNMASK not in [e.action for e in county.history(pid)]
+    assert reveal_id_number(county, pid) == county.get(pid).id_number
+    last = county.history(pid)[-1]
+    assert (last.action, last.detail) == ("unmask", {"field": "id_number"})
+
+
+def test_a_person_without_a_number_reveals_nothing_and_is_not_audited(county):
+    home = county.get(county.list_ids("household")[0])
+    person = Person(village_code=home.village_code, full_name="韦小明", current_household_id=home.id)
+    county.save(person)
+    before = county.history(person.id)
+    assert reveal_id_number(county, person.id) == ""
+    assert county.history(person.id) == before
+    assert isinstance(home, Household)
