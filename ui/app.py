@@ -144,16 +144,21 @@ class Desktop:
         self.store.close()
 
 
+def prepare_application(qt_args: list[str]) -> QApplication:
+    app = QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("GridApp")
+    app.setOrganizationName("GridApp")
+    app.setApplicationDisplayName("网格工作台")
+    return app
+
+
 def run_desktop(args: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="gridapp", description="网格工作台")
     parser.add_argument("--db", default=None, help="数据库文件（默认：本用户的数据文件夹）")
     options, qt_args = parser.parse_known_args(args)
     from sync.cli import default_db_path
 
-    app = QApplication([sys.argv[0], *qt_args])
-    app.setApplicationName("GridApp")
-    app.setOrganizationName("GridApp")
-    app.setApplicationDisplayName("网格工作台")
+    app = prepare_application(qt_args)
     db_path = Path(options.db) if options.db else default_db_path()
     try:
         desktop = Desktop.start(app, db_path)

@@ -17,6 +17,12 @@ def main(argv: list[str] | None = None) -> int:
     whose display libraries are broken.
     """
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["demo"] and "--headless" not in args:  # the newcomer's demo: server + window
+        from ui.demo import run_demo
+
+        return run_demo(args[1:])
+    if args[:1] == ["demo"]:
+        args.remove("--headless")
     if any(arg in HEADLESS_COMMANDS for arg in args):
         from sync.cli import main as headless_main
 

@@ -56,6 +56,9 @@ ALL_TYPES = frozenset({"household", "person", "visit", "meeting", "case", "sessi
                        "followup", "attachment", "mediator", "committee"})
 
 
+SYNC_MARK = "*sync*"  # the id in the broadcast after a sync: every list reloads
+
+
 class SyncControl(QObject):
     """Runs syncs one at a time; says online/offline, progress and the result."""
 
@@ -95,6 +98,8 @@ class SyncControl(QObject):
 
     def _local_change(self, changes: Changes) -> None:
         self.refresh_status()
+        if SYNC_MARK in changes.record_ids:  # what a sync brought in is not an edit to send back
+            return
         if self.auto and self.online and not self.running:
             self._soon.start(EDIT_SYNC_DELAY_MS)
 
@@ -135,7 +140,7 @@ class SyncControl(QObject):
         self._set_online(True)
         self.last_message = report.summary()
         self.sync_finished.emit(report)
-        self.runner.changes_applied.emit(Changes(ALL_TYPES, frozenset({"*sync*"})))
+        self.runner.changes_applied.emit(Changes(ALL_TYPES, frozenset({SYNC_MARK})))
         self._after()
 
     def _failed(self, exc: BaseException) -> None:
