@@ -78,6 +78,8 @@ class ListPage(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.model.loaded.connect(self._loaded)
+        self.model.dataChanged.connect(self._fit_columns_once)
+        self._fitted = False
         self._started = False
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -94,6 +96,19 @@ class ListPage(QWidget):
     def apply_filter(self) -> None:
         self._started = True
         self.model.reload(self.current_filter())
+
+    def _fit_columns_once(self, *_args) -> None:
+        """When the first rows arrive: each column as wide as what the visible rows show, up to
+        about twelve characters, so a long address does not push the rest off the screen."""
+        if self._fitted:
+            return
+        self._fitted = True
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(50)
+        self.table.resizeColumnsToContents()
+        widest = self.fontMetrics().horizontalAdvance("测" * 12)
+        for column in range(self.model.columnCount() - 1):
+            header.resizeSection(column, min(header.sectionSize(column) + 8, widest))
 
     def _loaded(self, count: int) -> None:
         self.count_label.setText(self.tr("共 %n 条", "", count))

@@ -44,6 +44,9 @@ class SyncStatusBar(QStatusBar):
         self.problems.clicked.connect(self.problems_clicked)
         for widget in (self.online, self.pending, self.last_sync, self.problems):
             self.addPermanentWidget(widget)
+        room = QWidget(self)  # keeps the last words clear of the window's resize grip
+        room.setFixedWidth(self.fontMetrics().horizontalAdvance("从未"))
+        self.addPermanentWidget(room)
         control.status_changed.connect(self.show_status)
         control.online_changed.connect(lambda _online: self._show_online())
         control.sync_started.connect(self._show_online)
