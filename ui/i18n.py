@@ -40,6 +40,8 @@ def install(app: QCoreApplication, language: str) -> bool:
     return False
 
 
-def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """`QCoreApplication.translate` for code that is not a QObject (tables, constants)."""
+def translated(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """The translation of a text marked elsewhere with `QT_TRANSLATE_NOOP(context, text)` (page
+    titles, code labels). Literal texts outside a QObject use `QCoreApplication.translate`
+    directly, so `pyside6-lupdate` finds them; this name is one it does not scan."""
     return QCoreApplication.translate(context, text, disambiguation, n)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget,
 )
 
-from ui.i18n import tr
+from ui.i18n import translated
 from ui.settings import FONT_SIZES, LANGUAGES, Settings
 from ui.status_bar import SyncStatusBar
 from ui.sync_control import SyncControl
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
             opener = getattr(page, "open_requested", None)  # Signal(str type, str id): "show me this record"
             if opener is not None:
                 opener.connect(self.open_record)
-            item = QListWidgetItem(tr("pages", title), self.nav)
+            item = QListWidgetItem(translated("pages", title), self.nav)
             item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 8))
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nav.currentRowChanged.connect(self._page_changed)
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         sizes = menu.addMenu(self.tr("文字大小"))
         group = QActionGroup(self)
         for name in FONT_SIZES:
-            action = sizes.addAction(tr("fonts", name))
+            action = sizes.addAction(translated("fonts", name))
             action.setCheckable(True)
             action.setChecked(name == self.settings.font_size_name)
             action.triggered.connect(lambda _checked=False, n=name: self.font_chosen.emit(n))

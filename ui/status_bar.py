@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
-from ui.i18n import tr
 from ui.sync_control import SyncControl, SyncStatus
 
 
@@ -22,7 +21,7 @@ def when(iso: str | None) -> str:
         return iso
     now = datetime.now().astimezone()
     if moment.date() == now.date():
-        return tr("SyncStatusBar", "今天 %1").replace("%1", moment.strftime("%H:%M"))
+        return QCoreApplication.translate("SyncStatusBar", "今天 %1").replace("%1", moment.strftime("%H:%M"))
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
