@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -20,7 +20,10 @@ from gridapp.idnumber import check_id_number
 from gridapp.models import problems_from_error
 from gridapp.models.base import Record
 from gridapp.models.household import Household, Member
-from gridapp.models.person import Person, SpecialTag
+from gridapp.models.person import Person
+
+if TYPE_CHECKING:
+    from gridapp.store import Changes, Store
 
 # Record fields whose problems show under another form field.
 _FIELD_OF = {
@@ -221,3 +224,16 @@ def _head_hint(problem: Problem) -> str:
     if problem.code == "members.head_count":
         return problem.message + "。要换户主，请在“编辑户信息”里一起改各成员的关系"
     return problem.message
+
+
+def save_member(store: Store, check: PersonCheck) -> Changes:
+    """Save a checked person and, when their membership or relation changed, their household.
+
+    Two writes: the person first, so a household never lists someone the laptop does not hold.
+    Raises what `Store.save` raises (InvalidRecord, GridAppError "stale_edit" …)."""
+    if check.record is None or not check.can_save:
+        raise ValueError("save_member needs a check that can be saved")
+    changes = store.save(check.record)
+    if check.household is not None:
+        changes = changes | store.save(check.household)
+    return changes

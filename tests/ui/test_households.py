@@ -1,0 +1,289 @@
+"""The 住户 page over a real encrypted store: filters narrow the list as the store's own list does,
+the household's page masks ID numbers and audits a reveal, edits are saved, and a wrong value is
+explained under its field while the store stays as it was."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from gridapp.idnumber import check_char
+from gridapp.listing import ListFilter
+from gridapp.privacy import mask_id_number
+from gridapp.household_view import household_view
+from ui.households import HouseholdsPage, LinkRow
+
+
+@pytest.fixture
+def page(qtbot, desktop):
+    shown = HouseholdsPage(desktop.runner)
+    qtbot.addWidget(shown)
+    shown.resize(1280, 700)
+    shown.show()
+    qtbot.waitUntil(lambda: shown.model.rowCount() == 30 and desktop.runner.busy == 0)
+    yield shown
+    desktop.runner.wait()
+
+
+def listed(page: HouseholdsPage) -> list[str]:
+    return [page.model.id_at(row) for row in range(page.model.rowCount())]
+
+
+def idle(qtbot, desktop) -> None:
+    qtbot.waitUntil(lambda: desktop.runner.busy == 0)
+
+
+def open_household(qtbot, desktop, page: HouseholdsPage, household_id: str) -> None:
+    page.show_record(household_id)
+    qtbot.waitUntil(lambda: getattr(page.detail, "view", None) is not None and page.detail.view.id == household_id)
+
+
+def big_household(store) -> str:
+    return next(h for h in store.list_ids("household") if len(store.get(h).members) >= 3)
+
+
+def valid_id(body17: str) -> str:
+    return body17 + check_char(body17)
+
+
+# --- the list ----------------------------------------------------------------------------
+
+def test_each_filter_narrows_the_list_as_the_store_does(qtbot, desktop, page):
+    store = desktop.store
+    page.hamlet.setCurrentIndex(1)
+    wanted = store.list_ids("household", ListFilter(hamlet=page.hamlet.itemData(1)))
+    assert 0 < len(wanted) < 30
+    qtbot.waitUntil(lambda: listed(page) == wanted)
+
+    page.hamlet.setCurrentIndex(0)
+    page.tag.setCurrentIndex(page.tag.findData("tuopin"))
+    wanted = store.list_ids("household", ListFilter(household_tag="tuopin"))
+    assert 0 < len(wanted) < 30
+    qtbot.waitUntil(lambda: listed(page) == wanted)
+
+    page.tag.setCurrentIndex(0)
+    page.not_visited.setChecked(True)
+    page.days.setValue(120)
+    wanted = store.list_ids("household", ListFilter(not_visited_days=120))
+    assert 0 < len(wanted) < 30 and page.days.isEnabled()
+    qtbot.waitUntil(lambda: listed(page) == wanted)
+
+    page.not_visited.setChecked(False)
+    qtbot.waitUntil(lambda: len(listed(page)) == 30)
+
+
+def test_the_hamlet_filter_offers_every_hamlet_after_all(desktop, page):
+    offered = [page.hamlet.itemText(i) for i in range(page.hamlet.count())]
+    assert offered == ["全部自然屯/组", *desktop.store.hamlets()]
+
+
+# --- the household's page ----------------------------------------------------------------
+
+def test_the_household_page_lists_members_with_masked_id_numbers(qtbot, desktop, page):
+    store = desktop.store
+    hid = big_household(store)
+    open_household(qtbot, desktop, page, hid)
+    home = store.get(hid)
+    assert list(page.detail.cards) == [m.person_id for m in home.members]
+    texts = " ".join(label.text() for label in page.detail.findChildren(QLabel))
+    for member in home.members:
+        person = store.get(member.person_id)
+        card = page.detail.cards[member.person_id]
+        assert card.findChild(QLabel, "name").text() == person.full_name
+        assert card.id_label.text() == mask_id_number(person.id_number)
+        assert person.id_number not in texts
+    assert store.get(home.head_person_id).full_name in page.detail.findChild(QLabel, "detail_title").text()
+
+
+def test_revealing_an_id_number_shows_it_and_is_audited(qtbot, desktop, page):
+    store = desktop.store
+    hid = big_household(store)
+    open_household(qtbot, desktop, page, hid)
+    pid = store.get(hid).members[1].person_id
+    assert "unmask" not in [e.action for e in store.history(pid)]
+    card = page.detail.cards[pid]
+    qtbot.mouseClick(card.reveal_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: card.id_label.text() == store.get(pid).id_number)
+    idle(qtbot, desktop)
+    last = store.history(pid)[-1]
+    assert (last.action, last.detail, last.actor) == ("unmask", {"field": "id_number"}, "韦网格员")
+    assert not card.reveal_button.isVisible()
+
+
+@pytest.mark.parametrize("record_type", ["visit", "case"])
+def test_clicking_a_visit_or_case_asks_to_open_it(qtbot, desktop, page, record_type):
+    store = desktop.store
+    hid = next(h for h in store.list_ids("household") if household_lines(store, h, record_type))
+    open_household(qtbot, desktop, page, hid)
+    wanted = household_lines(store, hid, record_type)[0]
+    row = next(r for r in page.detail.findChildren(LinkRow) if r.record_id == wanted)
+    with qtbot.waitSignal(page.open_requested) as opened:
+        qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+    assert opened.args == [record_type, wanted]
+
+
+def household_lines(store, hid: str, record_type: str) -> list[str]:
+    view = household_view(store, hid)
+    return [line.id for line in (view.visits if record_type == "visit" else view.cases)]
+
+
+# --- editing -----------------------------------------------------------------------------
+
+def open_dialog(qtbot, page: HouseholdsPage, button: str, card_pid: str | None = None):
+    holder = page.detail.cards[card_pid] if card_pid else page.detail
+    assert page.dialog is None
+    qtbot.mouseClick(_button(holder, button), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    return page.dialog
+
+
+def _button(holder, name: str) -> QPushButton:
+    return holder.findChild(QPushButton, name)
+
+
+def test_an_edited_address_is_saved_and_shown(qtbot, desktop, page):
+    store = desktop.store
+    hid = big_household(store)
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "edit_household")
+    dialog.address.setText("东江村凤塘屯8号")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    idle(qtbot, desktop)
+    assert store.get(hid).address_detail == "东江村凤塘屯8号"
+    qtbot.waitUntil(lambda: page.detail.findChild(QLabel, "address") is not None
+                    and page.detail.findChild(QLabel, "address").text() == "东江村凤塘屯8号")
+
+
+def test_cancel_saves_nothing(qtbot, desktop, page):
+    store = desktop.store
+    hid = big_household(store)
+    before = store.get(hid).model_dump()
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "edit_household")
+    dialog.address.setText("别处")
+    qtbot.mouseClick(_button(dialog, "cancel"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    idle(qtbot, desktop)
+    assert store.get(hid).model_dump() == before
+
+
+def test_two_heads_and_a_wrong_household_phone_are_refused_under_their_fields(qtbot, desktop, page):
+    store = desktop.store
+    hid = big_household(store)
+    before = store.get(hid).model_dump()
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "edit_household")
+    second = store.get(hid).members[1].person_id
+    combo = dialog.relations[second]
+    combo.setCurrentIndex(combo.findData("02"))
+    dialog.phone.setText("12345")
+    members_error = dialog.findChild(QLabel, "members_error")
+    phone_error = dialog.findChild(QLabel, "phone_error")
+    assert members_error.isVisible() and "只有一名户主" in members_error.text()
+    assert phone_error.isVisible() and "手机号码应为11位" in phone_error.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.save()  # what pressing Enter would do
+    idle(qtbot, desktop)
+    assert dialog.isVisible() and store.get(hid).model_dump() == before
+
+
+@pytest.mark.parametrize("field, value, shown", [
+    ("id_number", valid_id("45022419620607585")[:-1] + ("0" if valid_id("45022419620607585")[-1] != "0" else "1"),
+     "校验码不对"),
+    ("id_number", "450224620607585", "旧的15位身份证号码"),
+    ("phone", "1380013", "手机号码应为11位"),
+    ("phone", "8123456", "固定电话要带区号"),
+    ("full_name", "", "缺少姓名"),
+])
+def test_a_wrong_member_value_is_explained_under_its_field_and_nothing_is_saved(
+        qtbot, desktop, page, field, value, shown):
+    store = desktop.store
+    hid = big_household(store)
+    pid = store.get(hid).members[1].person_id
+    before, history = store.get(pid).model_dump(), len(store.history(pid))
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "edit_member", card_pid=pid)
+    assert dialog.findChild(QLabel, f"{field}_error").isHidden()
+    getattr(dialog, field).setText(value)
+    error = dialog.findChild(QLabel, f"{field}_error")
+    assert error.isVisible() and shown in error.text()
+    assert not dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    dialog.save()
+    idle(qtbot, desktop)
+    assert dialog.isVisible()
+    assert store.get(pid).model_dump() == before and len(store.history(pid)) == history
+
+
+def test_a_new_member_gets_sex_and_birth_date_from_the_id_number_and_joins_the_household(qtbot, desktop, page):
+    store = desktop.store
+    hid = big_household(store)
+    count = len(store.get(hid).members)
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "add_member")
+    number = valid_id("45022420120304002")  # 2012-03-04, 17th digit 2: a girl
+    dialog.full_name.setText("韦小妹")
+    dialog.id_number.setText(number)
+    assert (dialog.sex.currentData(), dialog.birth_date.text()) == ("2", "2012-03-04")
+    dialog.relation.setCurrentIndex(dialog.relation.findData("30"))
+    dialog.ethnicity.setCurrentIndex(dialog.ethnicity.findData("08"))
+    dialog.tag_boxes["left_behind_child"].setChecked(True)
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    idle(qtbot, desktop)
+    home = store.get(hid)
+    assert len(home.members) == count + 1 and home.members[-1].relation_to_head == "30"
+    person = store.get(home.members[-1].person_id)
+    assert (person.full_name, person.id_number, person.sex, person.birth_date.isoformat(),
+            person.current_household_id, [t.tag for t in person.special_tags]) == (
+        "韦小妹", number, "2", "2012-03-04", hid, ["left_behind_child"])
+    qtbot.waitUntil(lambda: person.id in page.detail.cards)
+
+
+def test_missing_facts_warn_but_the_member_can_be_saved(qtbot, desktop, page):
+    store = desktop.store
+    hid = big_household(store)
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "add_member")
+    dialog.full_name.setText("韦阿婆")
+    dialog.relation.setCurrentIndex(dialog.relation.findData("62"))
+    sex_error = dialog.findChild(QLabel, "sex_error")
+    assert sex_error.isVisible() and sex_error.text().startswith("待补全")
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    idle(qtbot, desktop)
+    assert store.get(store.get(hid).members[-1].person_id).full_name == "韦阿婆"
+
+
+def test_a_second_head_is_refused_under_relation(qtbot, desktop, page):
+    store = desktop.store
+    hid = big_household(store)
+    before = store.get(hid).model_dump()
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "add_member")
+    dialog.full_name.setText("韦二")
+    dialog.relation.setCurrentIndex(dialog.relation.findData("02"))
+    error = dialog.findChild(QLabel, "relation_error")
+    assert error.isVisible() and "只有一名户主" in error.text()
+    dialog.save()
+    idle(qtbot, desktop)
+    assert store.get(hid).model_dump() == before
+
+
+def test_the_member_form_keeps_the_number_hidden_until_revealed_and_audits_the_reveal(qtbot, desktop, page):
+    store = desktop.store
+    hid = big_household(store)
+    pid = store.get(hid).members[0].person_id
+    number = store.get(pid).id_number
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "edit_member", card_pid=pid)
+    assert dialog.id_number.text() == "" and dialog.id_number.placeholderText() == mask_id_number(number)
+    assert "unmask" not in [e.action for e in store.history(pid)]
+    qtbot.mouseClick(dialog.reveal_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.id_number.text() == number)
+    idle(qtbot, desktop)
+    assert store.history(pid)[-1].action == "unmask"
