@@ -21,6 +21,7 @@ from gridapp.store import Store
 
 # The audit action of a revealed ID number (the store's convention: `log_access(id, "unmask")`).
 UNMASK = "unmask"
+SNIPPET = 40  # the length of the visit and case list's summary column (gridapp.listing.LISTS)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,11 @@ def _labels(table: dict[str, str], items: list[str]) -> tuple[str, ...]:
     return tuple(table.get(code, code) for code in items)
 
 
+def _snippet(text: str) -> str:
+    # The list columns cut summaries at SNIPPET characters; say so rather than end mid-word.
+    return text + "…" if len(text) >= SNIPPET else text
+
+
 def member_line(person: Person, relation_code: str, today: date) -> MemberLine:
     return MemberLine(
         person_id=person.id,
@@ -101,12 +107,12 @@ def household_view(store: Store, household_id: str, *, today: date | None = None
 
     visit_ids = store.list_ids("visit", ListFilter(household_id=household_id))
     visit_rows = store.list_rows("visit", visit_ids)
-    visits = tuple(LinkedLine(vid, row[0][:10], row[3], row[4], row[5])
+    visits = tuple(LinkedLine(vid, row[0][:10], row[3], _snippet(row[4]), row[5])
                    for vid in visit_ids if (row := visit_rows.get(vid)))
 
     case_ids = cases_of_household(store, household_id, [m.person_id for m in household.members])
     case_rows = store.list_rows("case", case_ids)
-    cases = sorted((LinkedLine(cid, row[1], row[2], row[3], row[4]) for cid in case_ids if (row := case_rows.get(cid))),
+    cases = sorted((LinkedLine(cid, row[1], row[2], _snippet(row[3]), row[4]) for cid in case_ids if (row := case_rows.get(cid))),
                    key=lambda line: line.day, reverse=True)
 
     return HouseholdView(

@@ -223,7 +223,6 @@ class HouseholdsPage(ListPage):
         self.hamlet = QComboBox(self)
         self.hamlet.setObjectName("hamlet_filter")
         self.hamlet.addItem(self.tr("全部自然屯/组"), None)
-        self.hamlet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag = QComboBox(self)
         self.tag.setObjectName("tag_filter")
         self.tag.addItem(self.tr("全部类别"), None)
@@ -232,6 +231,11 @@ class HouseholdsPage(ListPage):
         self.tag.insertSeparator(self.tag.count())
         for code, label in codes.SPECIAL_TAG.items():  # a household where someone holds the tag
             self.tag.addItem(self.tr("有%1").replace("%1", code_label(label)), code)
+        for combo, letters in ((self.hamlet, 9), (self.tag, 9)):
+            # As wide as a short choice, so the row fits at 17 pt; the open list shows the long ones in full.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         self.not_visited = QCheckBox(self.tr("未走访超过"), self)
         self.not_visited.setObjectName("not_visited")
         self.days = QSpinBox(self)
@@ -244,6 +248,7 @@ class HouseholdsPage(ListPage):
         self.filters.addWidget(self.tag)
         self.filters.addWidget(self.not_visited)
         self.filters.addWidget(self.days)
+        self.filters.addStretch(1)
 
         self.hamlet.currentIndexChanged.connect(self.apply_filter)
         self.tag.currentIndexChanged.connect(self.apply_filter)
@@ -284,6 +289,7 @@ class HouseholdsPage(ListPage):
         for name in hamlets:
             self.hamlet.addItem(name, name)
         self.hamlet.setCurrentIndex(max(self.hamlet.findData(chosen), 0) if chosen else 0)
+        self.hamlet.view().setMinimumWidth(self.hamlet.view().sizeHintForColumn(0) + 24)
         self.hamlet.blockSignals(False)
         if chosen and self.hamlet.currentData() != chosen:
             self.apply_filter()  # the chosen 屯/组 is gone: list everything
