@@ -250,7 +250,10 @@ def check_visit(base: VisitRecord, entry: VisitEntry, household: HouseholdChoice
     if not entry.household_id or household is None or household.id != entry.household_id:
         missing = Problem("household_id", "household_id.required", "请先选择走访户（输入户主姓名或地址，从列表中选）")
         rest = _check(base, entry, None, completing=completing, today=today, need_village=False)
-        return VisitCheck(None, (missing, *(p for p in rest.problems if form_field(p.field) != "household")))
+        # What the household would give (grid, worker) is not asked for separately.
+        rest_problems = (p for p in rest.problems
+                         if form_field(p.field) != "household" and p.field != "visitor_staff_ids")
+        return VisitCheck(None, (missing, *rest_problems))
     return _check(base, entry, household, completing=completing, today=today)
 
 
@@ -334,10 +337,9 @@ def next_visit_no(store: Store, village_code: str, day: date) -> str:
 
 
 def amend_visit(store: Store, original_id: str, correction: VisitRecord, reason: str) -> Changes:
-    """A correction of the sealed visit `original_id` (a new sealed revision; the original stays)."""
-    correction = correction.model_copy(update={"id": VisitRecord.model_fields["id"].default_factory(),
-                                               "version": 0})
-    return store.amend(correction, supersedes_id=original_id, reason=reason)
+    """A correction of the sealed visit `original_id`: `correction` (with an id of its own) becomes
+    a new sealed revision; the original stays as it was. Raises the store's amend errors."""
+    return store.amend(correction.model_copy(update={"version": 0}), supersedes_id=original_id, reason=reason)
 
 
 def committee_of(store: Store, village_code: str) -> str | None:
