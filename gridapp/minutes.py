@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from gridapp import codes, states, validation
-from gridapp.errors import Problem
+from gridapp.errors import InvalidRecord, Problem
 from gridapp.idnumber import CHINA_TZ
 from gridapp.ids import new_id
 from gridapp.models import problems_from_error
@@ -112,6 +112,7 @@ class MeetingDraft:
     land: LandEntry = field(default_factory=LandEntry)
     publicity: list[PublicityEntry] = field(default_factory=list)
     base: DeliberationMeeting | None = None
+    record_id: str | None = None  # a new meeting's id, fixed before its first save
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,8 @@ def meeting_data(d: MeetingDraft) -> tuple[dict[str, Any], tuple[int, ...], tupl
     """The record's fields from the draft (without `passed`, which needs the quorum first)."""
     base = d.base.model_dump(exclude_none=True) if d.base is not None else {}
     data: dict[str, Any] = {k: base[k] for k in ("id", "state", "version") if k in base}
+    if "id" not in data and d.record_id:
+        data["id"] = d.record_id
     topics, votes, resolutions, vote_rows, resolution_rows = [], [], [], [], []
     kept = {t["topic_id"]: t for t in base.get("topics") or []}
     for i, t in enumerate(d.topics):
@@ -360,17 +363,35 @@ def finalise_problems(meeting: DeliberationMeeting, *, today: date | None = None
     return found
 
 
-def finalise(store: Store, meeting_id: str) -> Changes:
-    """Walk the stored meeting to its sealed state (each step guarded by the store); returns the
-    changes. Raises InvalidRecord / TransitionNotAllowed from the first step that fails."""
-    meeting = store.get(meeting_id)
-    assert isinstance(meeting, DeliberationMeeting)
-    from gridapp.store import Changes
+@dataclass
+class MinutesSaver:
+    """Saves one meeting again and again as the worker types. It remembers the version it last
+    wrote (only the database thread touches it), so its own saves never look stale while a change
+    made meanwhile by sync still does."""
 
-    changes = Changes()
-    for step in path_to("meeting", meeting.state, seal_target(meeting)):
-        changes = changes | store.transition(meeting_id, step, reason="议事记录定稿")
-    return changes
+    record_id: str
+    version: int = 0
+
+    def save(self, store: Store, meeting: DeliberationMeeting) -> Changes:
+        """Save the draft; raises InvalidRecord (nothing written) and the store's errors."""
+        if self.version:
+            meeting = meeting.model_copy(update={"version": self.version})
+        changes = store.save(meeting)
+        self.version = store.get(meeting.id).version
+        return changes
+
+    def finalise(self, store: Store, meeting: DeliberationMeeting) -> Changes:
+        """定稿: check the guard, save, and walk the stored meeting to its sealed state (each step
+        guarded by the store again). Raises InvalidRecord with every problem before anything is
+        written, TransitionNotAllowed from the machine."""
+        errors = [p for p in finalise_problems(meeting) if p.is_error]
+        if errors:
+            raise InvalidRecord(errors)
+        changes = self.save(store, meeting)
+        for step in path_to("meeting", meeting.state, seal_target(meeting)):
+            changes = changes | store.transition(meeting.id, step, reason="议事记录定稿")
+        self.version = store.get(meeting.id).version
+        return changes
 
 
 def draft_of(meeting: DeliberationMeeting) -> MeetingDraft:

@@ -12,7 +12,7 @@ from gridapp import demo
 from gridapp.idnumber import CHINA_TZ
 from gridapp.ids import new_id
 from gridapp.minutes import (
-    NO_CONSENTS, Attending, ConsentEntry, LandEntry, MeetingDraft, TopicEntry, check_draft, draft_of, finalise,
+    NO_CONSENTS, Attending, ConsentEntry, LandEntry, MeetingDraft, TopicEntry, MinutesSaver, check_draft, draft_of,
     finalise_problems, path_to, quorum_sentence, vote_sentence,
 )
 from gridapp.minutes_doc import hamlet_roster, minutes_doc, next_meeting_no, read_minutes
@@ -137,9 +137,11 @@ def test_a_hamlets_roster_numbering_saving_finalising_and_printing(demo_store):
                    topics=[TopicEntry(title="屯内道路硬化", topic_type="public_works", voted=True,
                                       present=len(ticked), yes=len(ticked), resolution="同意硬化屯内主路。")])
     meeting = check_draft(values).meeting
-    demo_store.save(meeting)
+    saver = MinutesSaver(meeting.id)
+    saver.save(demo_store, meeting)
     assert next_meeting_no(demo_store, roster.village_code, year) != number
-    finalise(demo_store, meeting.id)
+    saver.save(demo_store, meeting.model_copy(update={"location": "文化室"}))  # its own saves are not stale
+    saver.finalise(demo_store, meeting)
     stored = demo_store.get(meeting.id)
     assert (stored.state, stored.sealed) == ("VOTED", True)
     doc = read_minutes(demo_store, meeting.id)
