@@ -112,8 +112,8 @@ def household_view(store: Store, household_id: str, *, today: date | None = None
 
     case_ids = cases_of_household(store, household_id, [m.person_id for m in household.members])
     case_rows = store.list_rows("case", case_ids)
-    cases = sorted((LinkedLine(cid, row[1], row[2], _snippet(row[3]), row[4]) for cid in case_ids if (row := case_rows.get(cid))),
-                   key=lambda line: line.day, reverse=True)
+    cases = sorted((LinkedLine(cid, row[1], row[2], _snippet(row[3]), row[4])
+                    for cid in case_ids if (row := case_rows.get(cid))), key=lambda line: line.day, reverse=True)
 
     return HouseholdView(
         id=household.id, head_name=head, hamlet=household.hamlet or "", address=household.address_detail or "",

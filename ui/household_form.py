@@ -43,7 +43,9 @@ def choose(combo: QComboBox, code: str | None) -> None:
     combo.setCurrentIndex(max(index, 0))
 
 
-def tag_boxes(table: dict[str, str], prefix: str, columns: int, parent: QWidget) -> tuple[QGridLayout, dict[str, QCheckBox]]:
+def tag_boxes(table: dict[str, str], prefix: str, columns: int,
+              parent: QWidget) -> tuple[QGridLayout, dict[str, QCheckBox]]:
+    """Check boxes "<prefix>_<code>" for a code table, `columns` to a row."""
     grid = QGridLayout()
     boxes: dict[str, QCheckBox] = {}
     for i, (code, label) in enumerate(table.items()):

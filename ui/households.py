@@ -21,7 +21,6 @@ from ui.person_form import PersonDialog
 from ui.worker import Runner
 
 DEFAULT_DAYS = 90
-_SHOWN_TYPES = {"household", "person", "visit", "case"}
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -301,7 +300,8 @@ class HouseholdsPage(ListPage):
         row = self.model.row_of(record_id)
         if row >= 0 and self.table.currentIndex().row() != row:
             self.table.selectRow(row)
-        self.runner.query(lambda store: household_view(store, record_id), lambda view: self._view_arrived(record_id, view),
+        self.runner.query(lambda store: household_view(store, record_id),
+                          lambda view: self._view_arrived(record_id, view),
                           error=lambda exc: self._view_failed(record_id, exc))
 
     def _view_arrived(self, record_id: str, view: HouseholdView) -> None:
@@ -325,8 +325,14 @@ class HouseholdsPage(ListPage):
     def _changes_applied(self, changes: Changes) -> None:
         if changes.record_types & {"household"}:
             self._load_hamlets()
-        if self.shown_id and changes.record_types & _SHOWN_TYPES:
+        if self.shown_id and self._touches_shown(changes):
             self.show_record(self.shown_id)
+
+    def _touches_shown(self, changes: Changes) -> bool:
+        """The shown household, one of its people, or a visit or case (which may be theirs) changed."""
+        view = getattr(self.detail, "view", None)
+        mine = {self.shown_id} | ({m.person_id for m in view.members} if view is not None else set())
+        return bool(changes.record_ids & mine) or bool(changes.record_types & {"visit", "case"})
 
     def reveal(self, person_id: str) -> None:
         """Show one member's full ID number; the store audits it as an `unmask`."""
