@@ -14,7 +14,7 @@ from gridapp.listing import ListFilter
 from ui.table_model import RecordListModel
 from ui.worker import Runner
 
-SEARCH_DELAY_MS = 150  # typing pauses this long before the list is searched
+SEARCH_DELAY_MS = 80  # typing pauses this long before the list is searched (a pinyin word arrives at once)
 
 
 class ListPage(QWidget):

@@ -11,9 +11,9 @@ from ui.worker import Runner
 
 
 def _households(runner: Runner, control: SyncControl) -> QWidget:
-    from ui.list_page import ListPage
+    from ui.households import HouseholdsPage
 
-    return ListPage(runner, "household")
+    return HouseholdsPage(runner)
 
 
 def _visits(runner: Runner, control: SyncControl) -> QWidget:

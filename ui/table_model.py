@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from gridapp.listing import LISTS, ListFilter
-from gridapp.store import Changes
+from gridapp.store import Changes, Store
 from ui.worker import Runner
 
 PAGE = 100
@@ -109,11 +109,24 @@ class RecordListModel(QAbstractTableModel):
         self._generation += 1
         generation, record_type, chosen = self._generation, self.record_type, self.filter
         first = replace(chosen, limit=FIRST_SCREEN) if chosen.limit is None else chosen
-        self.runner.query(lambda store: store.list_ids(record_type, first),
-                          lambda ids: self._ids_arrived(generation, ids, complete=len(ids) < FIRST_SCREEN))
+
+        def first_screen(store: Store) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+            ids = store.list_ids(record_type, first)  # with the rows of its first page: painted at once
+            return ids, store.list_rows(record_type, ids[:PAGE])
+
+        self.runner.query(first_screen, lambda answer: self._first_arrived(generation, *answer))
         if chosen.limit is None:
             self.runner.query(lambda store: store.list_ids(record_type, chosen),
                               lambda ids: self._ids_arrived(generation, ids, complete=True))
+
+    def showing_current(self) -> bool:
+        """The rows shown are those of the latest filter (not the previous list's)."""
+        return self._partial_for == self._generation
+
+    def _first_arrived(self, generation: int, ids: list[str], rows: dict[str, tuple[str, ...]]) -> None:
+        self._ids_arrived(generation, ids, complete=len(ids) < FIRST_SCREEN)
+        if generation == self._generation and self._partial_for == generation:
+            self._rows_arrived(generation, 0, ids[:PAGE], rows)
 
     def _ids_arrived(self, generation: int, ids: list[str], *, complete: bool) -> None:
         if generation != self._generation:
