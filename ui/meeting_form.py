@@ -168,9 +168,11 @@ class TopicRow(QGroupBox):
         super().__init__(parent)
         self.topic_id = entry.topic_id or new_id()
         self.present_touched = entry.present is not None
-        self.title = QLineEdit(entry.title)
-        self.title.setPlaceholderText(_tr("例如：屯内道路硬化"))
+        self.title_edit = QLineEdit(entry.title)
+        self.title_edit.setPlaceholderText(_tr("例如：屯内道路硬化"))
         self.kind = _combo(codes.TOPIC_TYPE, blank=_tr("请选择"))
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(6)
         _set_code(self.kind, entry.topic_type)
         self.remove = QPushButton(_tr("删除议题"))
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
@@ -181,7 +183,7 @@ class TopicRow(QGroupBox):
         self.present, self.yes, self.no, self.abstain = (QSpinBox() for _ in range(4))
         for box, value in ((self.present, entry.present or 0), (self.yes, entry.yes), (self.no, entry.no),
                            (self.abstain, entry.abstain)):
-            box.setRange(0, 100000)
+            box.setRange(0, 9999)
             box.setValue(value)
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -194,18 +196,20 @@ class TopicRow(QGroupBox):
 
         head = QHBoxLayout()
         head.addWidget(QLabel(_tr("议题")))
-        head.addWidget(self.title, 3)
+        head.addWidget(self.title_edit, 3)
         head.addWidget(self.kind, 1)
         head.addWidget(self.remove)
         votes = QGridLayout()
-        votes.addWidget(self.voted, 0, 0)
-        votes.addWidget(self.method, 0, 1)
+        method = QHBoxLayout()
+        method.addWidget(self.voted)
+        method.addWidget(self.method)
+        method.addStretch(1)
+        votes.addLayout(method, 0, 0, 1, 8)
         for col, (text, box) in enumerate(((_tr("实到"), self.present), (_tr("同意"), self.yes),
                                            (_tr("反对"), self.no), (_tr("弃权"), self.abstain))):
-            cell = QHBoxLayout()
-            cell.addWidget(QLabel(text))
-            cell.addWidget(box, 1)
-            votes.addLayout(cell, 0, col + 2)
+            votes.addWidget(QLabel(text), 1, 2 * col)
+            votes.addWidget(box, 1, 2 * col + 1)
+            votes.setColumnStretch(2 * col + 1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.title_error)
@@ -216,7 +220,7 @@ class TopicRow(QGroupBox):
         layout.addWidget(self.resolution)
         layout.addWidget(self.resolution_error)
 
-        self.title.textChanged.connect(self.changed)
+        self.title_edit.textChanged.connect(self.changed)
         self.kind.currentIndexChanged.connect(self.changed)
         self.voted.toggled.connect(self._voted_toggled)
         self.method.currentIndexChanged.connect(self.changed)
@@ -258,7 +262,7 @@ class TopicRow(QGroupBox):
         self._following = False
 
     def entry(self) -> TopicEntry:
-        return TopicEntry(title=self.title.text(), topic_type=self.kind.currentData(), topic_id=self.topic_id,
+        return TopicEntry(title=self.title_edit.text(), topic_type=self.kind.currentData(), topic_id=self.topic_id,
                           vote_method=self.method.currentData(), present=self.present.value(),
                           yes=self.yes.value(), no=self.no.value(), abstain=self.abstain.value(),
                           voted=self.voted.isChecked(), resolution=self.resolution.toPlainText())
@@ -389,6 +393,8 @@ class MeetingForm(QWidget):
         scroll = QScrollArea()
         scroll.setObjectName("meeting_scroll")
         scroll.setWidgetResizable(True)
+        # Read-only choices keep the text colour: a sealed record must be easy to read, not greyed out.
+        content.setStyleSheet("QComboBox:disabled, QCheckBox:disabled { color: palette(text); }")
         scroll.setWidget(content)
         self.scroll = scroll
 
@@ -447,20 +453,25 @@ class MeetingForm(QWidget):
         notice.addWidget(self.noticed_on)
         notice.addWidget(self.notice_method, 1)
         self.convener, self.chair, self.recorder = (QComboBox() for _ in range(3))
-        people = QHBoxLayout()
-        for text, combo, name in ((_tr("召集人"), self.convener, "convener"), (_tr("主持人"), self.chair, "chair"),
-                                  (_tr("记录人"), self.recorder, "recorder")):
+        for combo, name in ((self.convener, "convener"), (self.chair, "chair"), (self.recorder, "recorder")):
             combo.setObjectName(name)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            people.addWidget(QLabel(text))
-            people.addWidget(combo, 1)
+            # a long name must not widen the whole form: the combo shrinks, its list shows all
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
+        people = QGridLayout()
+        for col, (text, combo) in enumerate(((_tr("召集人"), self.convener), (_tr("主持人"), self.chair),
+                                             (_tr("记录人"), self.recorder))):
+            people.addWidget(QLabel(text), 0, 2 * col)
+            people.addWidget(combo, 0, 2 * col + 1)
+            people.setColumnStretch(2 * col + 1, 1)
         self._row(form, _tr("会议类型"), self.meeting_type, "meeting_type")
         self._row(form, _tr("屯/组"), self.hamlet, "hamlet")
         self._row(form, _tr("议事编号"), self.meeting_no_label, "meeting_no")
         self._row(form, _tr("会议时间"), self.held_at, "held_at")
         self._row(form, _tr("地点"), self.location, "location")
         self._row(form, _tr("通知日期"), notice, "notice")
-        self._row(form, _tr("人员"), people, "people")
+        form.addRow(people)
+        form.addRow(self._error("people"))
         self.meeting_type.currentIndexChanged.connect(self._changed)
         self.hamlet.currentIndexChanged.connect(self._hamlet_chosen)
         self.held_at.dateTimeChanged.connect(self._changed)
@@ -495,7 +506,7 @@ class MeetingForm(QWidget):
         self.eligible.setObjectName("eligible_count")
         self.present.setObjectName("present_count")
         for spin in (self.eligible, self.present):
-            spin.setRange(0, 100000)
+            spin.setRange(0, 9999)
         self.quorum_label = QLabel()
         self.quorum_label.setObjectName("quorum_sentence")
         self.quorum_label.setWordWrap(True)
@@ -788,7 +799,7 @@ class MeetingForm(QWidget):
             for person in roster.people:
                 combo.addItem(person.name, person.id)
             if chosen and combo.findData(chosen) < 0:
-                combo.addItem(_tr("（不在本屯名单中的人员）"), chosen)
+                combo.addItem(_tr("（名单外人员）"), chosen)
             _set_code(combo, chosen)
         self.consent_pick.clear()
         for h in roster.households:
