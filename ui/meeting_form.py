@@ -967,6 +967,11 @@ class MeetingForm(QWidget):
         if errors:
             self.status.setText(_tr("还有 %1 处需要改正或补全，不能定稿").replace("%1", str(len(errors))))
             self.status.setStyleSheet(f"color: {RED};")
+            shown = [label for label in self.content.findChildren(QLabel)
+                     if label.objectName().endswith("_error") and not label.isHidden()]
+            if shown:  # the first message, in reading order, comes into view
+                first = min(shown, key=lambda label: label.mapTo(self.content, label.rect().topLeft()).y())
+                self.scroll.ensureWidgetVisible(first)
             return
         self.save_timer.stop()
         meeting, saver = check.meeting, self.saver

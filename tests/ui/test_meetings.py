@@ -137,3 +137,36 @@ def test_the_meetings_page_opens_a_sealed_meeting_read_only_and_starts_new_ones(
                     and desktop.runner.busy == 0)
     assert page.detail.heading.text() == "新的议事记录"
     desktop.runner.wait()
+
+
+def test_opening_a_draft_meeting_writes_nothing(qtbot, desktop):
+    held = desktop.store.list_ids("meeting", ListFilter(states=("HELD",)))[0]
+    before = desktop.store.get(held)
+    form = MeetingForm(desktop.runner, held)
+    qtbot.addWidget(form)
+    qtbot.waitUntil(lambda: form.loaded and desktop.runner.busy == 0)
+    form.flush()
+    desktop.runner.wait()
+    assert desktop.store.get(held).version == before.version
+    assert form.present.value() == before.present_count  # typed counts kept: the demo has no sign-in list
+
+
+@pytest.mark.parametrize("points", [12, 17])
+def test_the_form_fits_beside_the_list_on_a_1366_by_768_screen(qtbot, qapp, desktop, points):
+    font = qapp.font()
+    bigger = qapp.font()
+    bigger.setPointSize(points)
+    qapp.setFont(bigger)
+    try:
+        page = MeetingsPage(desktop.runner)
+        qtbot.addWidget(page)
+        page.resize(1366 - 150, 768 - 90)  # less the navigation, menu and status bars
+        page.show()
+        page.show_record(desktop.store.list_ids("meeting", ListFilter(states=("VOTED",)))[0])
+        qtbot.waitUntil(lambda: isinstance(page.detail, MeetingForm) and page.detail.sealed)
+        form = page.detail
+        qtbot.waitUntil(lambda: form.scroll.viewport().width() > 0)
+        assert form.content.minimumSizeHint().width() <= form.scroll.viewport().width()
+    finally:
+        qapp.setFont(font)
+        desktop.runner.wait()
