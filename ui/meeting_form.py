@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel, QCoreApplication, QDate, QDateTime, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTime,
+    QAbstractListModel, QDate, QDateTime, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTime,
     QTimer, Signal,
 )
 from PySide6.QtWidgets import (
@@ -39,10 +39,6 @@ RED, GREEN = "#b00020", "#1b5e20"
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("MeetingForm", text, None, n)
-
-
 def _combo(table: dict[str, str], *, blank: str | None = None) -> QComboBox:
     box = QComboBox()
     if blank is not None:
@@ -67,7 +63,7 @@ class OptionalDate(QDateEdit):
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(self.EMPTY)
-        self.setSpecialValueText(_tr("未填写"))
+        self.setSpecialValueText(self.tr("未填写"))
         self.setDate(self.EMPTY)
 
     def value(self) -> date | None:
@@ -169,14 +165,14 @@ class TopicRow(QGroupBox):
         self.topic_id = entry.topic_id or new_id()
         self.present_touched = entry.present is not None
         self.title_edit = QLineEdit(entry.title)
-        self.title_edit.setPlaceholderText(_tr("例如：屯内道路硬化"))
-        self.kind = _combo(codes.TOPIC_TYPE, blank=_tr("请选择"))
+        self.title_edit.setPlaceholderText(self.tr("例如：屯内道路硬化"))
+        self.kind = _combo(codes.TOPIC_TYPE, blank=self.tr("请选择"))
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kind.setMinimumContentsLength(6)
         _set_code(self.kind, entry.topic_type)
-        self.remove = QPushButton(_tr("删除议题"))
+        self.remove = QPushButton(self.tr("删除议题"))
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
-        self.voted = QCheckBox(_tr("已表决"))
+        self.voted = QCheckBox(self.tr("已表决"))
         self.voted.setChecked(entry.voted)
         self.method = _combo(codes.VOTE_METHOD)
         _set_code(self.method, entry.vote_method or "show_of_hands")
@@ -188,14 +184,14 @@ class TopicRow(QGroupBox):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.resolution = QPlainTextEdit(entry.resolution)
-        self.resolution.setPlaceholderText(_tr("决议内容（表决通过或未通过都写明）"))
+        self.resolution.setPlaceholderText(self.tr("决议内容（表决通过或未通过都写明）"))
         self.resolution.setTabChangesFocus(True)
         self.resolution.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.resolution.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.title_error, self.vote_error, self.resolution_error = (QLabel() for _ in range(3))
 
         head = QHBoxLayout()
-        head.addWidget(QLabel(_tr("议题")))
+        head.addWidget(QLabel(self.tr("议题")))
         head.addWidget(self.title_edit, 3)
         head.addWidget(self.kind, 1)
         head.addWidget(self.remove)
@@ -205,8 +201,8 @@ class TopicRow(QGroupBox):
         method.addWidget(self.method)
         method.addStretch(1)
         votes.addLayout(method, 0, 0, 1, 8)
-        for col, (text, box) in enumerate(((_tr("实到"), self.present), (_tr("同意"), self.yes),
-                                           (_tr("反对"), self.no), (_tr("弃权"), self.abstain))):
+        for col, (text, box) in enumerate(((self.tr("实到"), self.present), (self.tr("同意"), self.yes),
+                                           (self.tr("反对"), self.no), (self.tr("弃权"), self.abstain))):
             votes.addWidget(QLabel(text), 1, 2 * col)
             votes.addWidget(box, 1, 2 * col + 1)
             votes.setColumnStretch(2 * col + 1, 1)
@@ -216,7 +212,7 @@ class TopicRow(QGroupBox):
         layout.addLayout(votes)
         layout.addWidget(self.result)
         layout.addWidget(self.vote_error)
-        layout.addWidget(QLabel(_tr("决议")))
+        layout.addWidget(QLabel(self.tr("决议")))
         layout.addWidget(self.resolution)
         layout.addWidget(self.resolution_error)
 
@@ -232,7 +228,7 @@ class TopicRow(QGroupBox):
 
     def name(self, index: int) -> None:
         """Give the row's error labels their names for position `index` (they move when a row goes)."""
-        self.setTitle(_tr("议题 %1").replace("%1", str(index + 1)))
+        self.setTitle(self.tr("议题 %1").replace("%1", str(index + 1)))
         for label, part in ((self.title_error, "title"), (self.vote_error, "vote"),
                             (self.resolution_error, "resolution")):
             label.setObjectName(f"topic_{index}_{part}_error")
@@ -279,16 +275,16 @@ class ConsentRow(QWidget):
         self.household_id = entry.household_id
         self.label = QLabel(name)
         self.signer = QLineEdit(entry.representative_name)
-        self.signer.setPlaceholderText(_tr("签字人"))
-        self.decision = _combo(codes.CONSENT_DECISION, blank=_tr("意见"))
+        self.signer.setPlaceholderText(self.tr("签字人"))
+        self.decision = _combo(codes.CONSENT_DECISION, blank=self.tr("意见"))
         _set_code(self.decision, entry.decision)
         self.signed_on = OptionalDate()
         self.signed_on.set_value(entry.signed_on)
-        self.method = _combo(codes.SIGNATURE_METHOD, blank=_tr("签字方式"))
+        self.method = _combo(codes.SIGNATURE_METHOD, blank=self.tr("签字方式"))
         _set_code(self.method, entry.method)
         self.area = QLineEdit(entry.area_mu)
-        self.area.setPlaceholderText(_tr("面积（亩）"))
-        remove = QPushButton(_tr("移除"))
+        self.area.setPlaceholderText(self.tr("面积（亩）"))
+        remove = QPushButton(self.tr("移除"))
         remove.clicked.connect(lambda: self.remove_requested.emit(self))
         self.error = QLabel()
         grid = QGridLayout(self)
@@ -372,7 +368,7 @@ class MeetingForm(QWidget):
         return label
 
     def _build(self) -> None:
-        self.heading = QLabel(_tr("新的议事记录"))
+        self.heading = QLabel(self.tr("新的议事记录"))
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
         font = self.heading.font()
@@ -402,11 +398,11 @@ class MeetingForm(QWidget):
         self.status.setObjectName("save_status")
         self.status.setWordWrap(True)
         self.form_error = self._error("form")
-        self.finalise_button = QPushButton(_tr("定稿"))
+        self.finalise_button = QPushButton(self.tr("定稿"))
         self.finalise_button.setObjectName("finalise")
-        self.finalise_button.setToolTip(_tr("检查并封存会议记录；定稿后不能再修改"))
+        self.finalise_button.setToolTip(self.tr("检查并封存会议记录；定稿后不能再修改"))
         self.finalise_button.clicked.connect(self.finalise)
-        self.print_button = QPushButton(_tr("打印会议记录"))
+        self.print_button = QPushButton(self.tr("打印会议记录"))
         self.print_button.setObjectName("print_minutes")
         self.print_button.clicked.connect(self._print_clicked)
         bar = QHBoxLayout()
@@ -426,7 +422,7 @@ class MeetingForm(QWidget):
         form.addRow("", self._error(key))
 
     def _meeting_group(self) -> QGroupBox:
-        box = QGroupBox(_tr("会议"))
+        box = QGroupBox(self.tr("会议"))
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.meeting_type = _combo(codes.MEETING_TYPE)
@@ -434,7 +430,7 @@ class MeetingForm(QWidget):
         _set_code(self.meeting_type, "hamlet_micro_deliberation")
         self.hamlet = QComboBox()
         self.hamlet.setObjectName("hamlet")
-        self.meeting_no_label = QLabel(_tr("（自动编号）"))
+        self.meeting_no_label = QLabel(self.tr("（自动编号）"))
         self.meeting_no_label.setObjectName("meeting_no")
         self.meeting_no_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.held_at = QDateTimeEdit()
@@ -445,10 +441,10 @@ class MeetingForm(QWidget):
         self.held_at.setDateTime(QDateTime(now.date(), QTime(now.time().hour(), 0)))
         self.location = QLineEdit()
         self.location.setObjectName("location")
-        self.location.setPlaceholderText(_tr("例如：屯文化室"))
+        self.location.setPlaceholderText(self.tr("例如：屯文化室"))
         self.noticed_on = OptionalDate()
         self.noticed_on.setObjectName("noticed_on")
-        self.notice_method = _combo(codes.NOTICE_METHOD, blank=_tr("通知方式"))
+        self.notice_method = _combo(codes.NOTICE_METHOD, blank=self.tr("通知方式"))
         notice = QHBoxLayout()
         notice.addWidget(self.noticed_on)
         notice.addWidget(self.notice_method, 1)
@@ -459,17 +455,17 @@ class MeetingForm(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
         people = QGridLayout()
-        for col, (text, combo) in enumerate(((_tr("召集人"), self.convener), (_tr("主持人"), self.chair),
-                                             (_tr("记录人"), self.recorder))):
+        for col, (text, combo) in enumerate(((self.tr("召集人"), self.convener), (self.tr("主持人"), self.chair),
+                                             (self.tr("记录人"), self.recorder))):
             people.addWidget(QLabel(text), 0, 2 * col)
             people.addWidget(combo, 0, 2 * col + 1)
             people.setColumnStretch(2 * col + 1, 1)
-        self._row(form, _tr("会议类型"), self.meeting_type, "meeting_type")
-        self._row(form, _tr("屯/组"), self.hamlet, "hamlet")
-        self._row(form, _tr("议事编号"), self.meeting_no_label, "meeting_no")
-        self._row(form, _tr("会议时间"), self.held_at, "held_at")
-        self._row(form, _tr("地点"), self.location, "location")
-        self._row(form, _tr("通知日期"), notice, "notice")
+        self._row(form, self.tr("会议类型"), self.meeting_type, "meeting_type")
+        self._row(form, self.tr("屯/组"), self.hamlet, "hamlet")
+        self._row(form, self.tr("议事编号"), self.meeting_no_label, "meeting_no")
+        self._row(form, self.tr("会议时间"), self.held_at, "held_at")
+        self._row(form, self.tr("地点"), self.location, "location")
+        self._row(form, self.tr("通知日期"), notice, "notice")
         form.addRow(people)
         form.addRow(self._error("people"))
         self.meeting_type.currentIndexChanged.connect(self._changed)
@@ -483,13 +479,13 @@ class MeetingForm(QWidget):
         return box
 
     def _attendance_group(self) -> QGroupBox:
-        box = QGroupBox(_tr("到会情况（签到）"))
+        box = QGroupBox(self.tr("到会情况（签到）"))
         self.basis = _combo(codes.QUORUM_BASIS)
         self.basis.setObjectName("quorum_basis")
         _set_code(self.basis, "household_reps")
         self.household_search = QLineEdit()
         self.household_search.setObjectName("household_search")
-        self.household_search.setPlaceholderText(_tr("按户主姓名或地址查找"))
+        self.household_search.setPlaceholderText(self.tr("按户主姓名或地址查找"))
         self.household_search.setClearButtonEnabled(True)
         self.households = HouseholdChecklist(self)
         self.household_proxy = QSortFilterProxyModel(self)
@@ -499,7 +495,7 @@ class MeetingForm(QWidget):
         self.household_list.setObjectName("households")
         self.household_list.setModel(self.household_proxy)
         self.household_list.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
-        all_on, all_off = QPushButton(_tr("全部到会")), QPushButton(_tr("全部清除"))
+        all_on, all_off = QPushButton(self.tr("全部到会")), QPushButton(self.tr("全部清除"))
         all_on.clicked.connect(lambda: self.households.set_all(True))
         all_off.clicked.connect(lambda: self.households.set_all(False))
         self.eligible, self.present = QSpinBox(), QSpinBox()
@@ -512,16 +508,16 @@ class MeetingForm(QWidget):
         self.quorum_label.setWordWrap(True)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(_tr("参会口径")))
+        top.addWidget(QLabel(self.tr("参会口径")))
         top.addWidget(self.basis)
         top.addWidget(self.household_search, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(all_on)
         buttons.addWidget(all_off)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel(_tr("应到")))
+        buttons.addWidget(QLabel(self.tr("应到")))
         buttons.addWidget(self.eligible)
-        buttons.addWidget(QLabel(_tr("实到")))
+        buttons.addWidget(QLabel(self.tr("实到")))
         buttons.addWidget(self.present)
         layout = QVBoxLayout(box)
         layout.addLayout(top)
@@ -538,9 +534,9 @@ class MeetingForm(QWidget):
         return box
 
     def _topics_group(self) -> QGroupBox:
-        box = QGroupBox(_tr("议题与表决"))
+        box = QGroupBox(self.tr("议题与表决"))
         self.topics_column = QVBoxLayout()
-        add = QPushButton(_tr("添加议题"))
+        add = QPushButton(self.tr("添加议题"))
         add.setObjectName("add_topic")
         add.clicked.connect(lambda: self.add_topic(TopicEntry(present=None)))
         self.add_topic_button = add
@@ -554,11 +550,11 @@ class MeetingForm(QWidget):
         return box
 
     def _discussion_group(self) -> QGroupBox:
-        box = QGroupBox(_tr("讨论情况"))
+        box = QGroupBox(self.tr("讨论情况"))
         self.discussion = QPlainTextEdit()
         self.discussion.setObjectName("discussion_summary")
         self.discussion.setTabChangesFocus(True)
-        self.discussion.setPlaceholderText(_tr("与会人员的主要意见"))
+        self.discussion.setPlaceholderText(self.tr("与会人员的主要意见"))
         self.discussion.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
         layout = QVBoxLayout(box)
         layout.addWidget(self.discussion)
@@ -567,13 +563,13 @@ class MeetingForm(QWidget):
         return box
 
     def _land_group(self) -> QGroupBox:
-        box = QGroupBox(_tr("涉及承包地：户同意书与流转合同"))
+        box = QGroupBox(self.tr("涉及承包地：户同意书与流转合同"))
         box.setObjectName("land_group")
-        note = QLabel(_tr("每一户是否流转由本户自己签字决定，多数表决不能代替本户同意。"))
+        note = QLabel(self.tr("每一户是否流转由本户自己签字决定，多数表决不能代替本户同意。"))
         note.setWordWrap(True)
         self.consent_pick = QComboBox()
         self.consent_pick.setObjectName("consent_pick")
-        add = QPushButton(_tr("添加这一户"))
+        add = QPushButton(self.tr("添加这一户"))
         add.setObjectName("add_consent")
         add.clicked.connect(self._add_consent_clicked)
         self.add_consent_button = add
@@ -586,24 +582,24 @@ class MeetingForm(QWidget):
         self.term_start, self.term_end = OptionalDate(), OptionalDate()
         self.use = QLineEdit()
         self.price = QLineEdit()
-        self.price.setPlaceholderText(_tr("元/亩/年"))
+        self.price.setPlaceholderText(self.tr("元/亩/年"))
         term = QHBoxLayout()
         term.addWidget(self.term_start)
-        term.addWidget(QLabel(_tr("至")))
+        term.addWidget(QLabel(self.tr("至")))
         term.addWidget(self.term_end)
         term.addStretch(1)
         contract = QFormLayout()
         contract.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        contract.addRow(_tr("受让方"), self.transferee)
-        contract.addRow(_tr("流转期限"), term)
-        contract.addRow(_tr("用途"), self.use)
-        contract.addRow(_tr("流转价格"), self.price)
+        contract.addRow(self.tr("受让方"), self.transferee)
+        contract.addRow(self.tr("流转期限"), term)
+        contract.addRow(self.tr("用途"), self.use)
+        contract.addRow(self.tr("流转价格"), self.price)
         layout = QVBoxLayout(box)
         layout.addWidget(note)
         layout.addLayout(pick)
         layout.addLayout(self.consents_column)
         layout.addWidget(self._error("consents"))
-        layout.addWidget(QLabel(_tr("流转合同（只列入签字同意的户）")))
+        layout.addWidget(QLabel(self.tr("流转合同（只列入签字同意的户）")))
         layout.addLayout(contract)
         layout.addWidget(self._error("land"))
         for edit in (self.transferee, self.use, self.price):
@@ -615,16 +611,16 @@ class MeetingForm(QWidget):
         return box
 
     def _publicity_group(self) -> QGroupBox:
-        box = QGroupBox(_tr("公示"))
+        box = QGroupBox(self.tr("公示"))
         grid = QGridLayout(box)
         self.publicity_rows: list[tuple[str, OptionalDate, QLineEdit, QSpinBox]] = []
         for row, kind in enumerate(codes.PUBLICITY_KIND):
             posted, place, days = OptionalDate(), QLineEdit(), QSpinBox()
             posted.setObjectName(f"publicity_{kind}_date")
-            place.setPlaceholderText(_tr("公示地点"))
+            place.setPlaceholderText(self.tr("公示地点"))
             days.setRange(0, 365)
-            days.setSpecialValueText(_tr("天数"))
-            days.setSuffix(_tr(" 天"))
+            days.setSpecialValueText(self.tr("天数"))
+            days.setSuffix(self.tr(" 天"))
             grid.addWidget(QLabel(codes.PUBLICITY_KIND[kind]), row, 0)
             grid.addWidget(posted, row, 1)
             grid.addWidget(place, row, 2)
@@ -640,9 +636,9 @@ class MeetingForm(QWidget):
     def _attachments_group(self) -> QGroupBox:
         # ui/attachments.py (AttachmentsPanel) belongs to another helper and is not in git yet:
         # this box marks where the scan of the signed paper goes.
-        box = QGroupBox(_tr("附签字扫描件"))
+        box = QGroupBox(self.tr("附签字扫描件"))
         box.setObjectName("attachments_placeholder")
-        note = QLabel(_tr("签到表、户同意书等签字纸件的扫描件将在这里添加（附件功能即将提供）。"))
+        note = QLabel(self.tr("签到表、户同意书等签字纸件的扫描件将在这里添加（附件功能即将提供）。"))
         note.setWordWrap(True)
         QVBoxLayout(box).addWidget(note)
         return box
@@ -668,7 +664,7 @@ class MeetingForm(QWidget):
         self._changed()
 
     def add_consent(self, entry: ConsentEntry) -> ConsentRow:
-        name = next((h.head_name for h in self.roster.households if h.id == entry.household_id), _tr("（本屯以外的户）"))
+        name = next((h.head_name for h in self.roster.households if h.id == entry.household_id), self.tr("（本屯以外的户）"))
         row = ConsentRow(entry, name, self)
         row.changed.connect(self._changed)
         row.remove_requested.connect(self._remove_consent)
@@ -795,11 +791,11 @@ class MeetingForm(QWidget):
         self.households.set_lines(roster.households, self._checked)
         for combo, chosen in zip((self.convener, self.chair, self.recorder), self._people):
             combo.clear()
-            combo.addItem(_tr("请选择"), None)
+            combo.addItem(self.tr("请选择"), None)
             for person in roster.people:
                 combo.addItem(person.name, person.id)
             if chosen and combo.findData(chosen) < 0:
-                combo.addItem(_tr("（名单外人员）"), chosen)
+                combo.addItem(self.tr("（名单外人员）"), chosen)
             _set_code(combo, chosen)
         self.consent_pick.clear()
         for h in roster.households:
@@ -864,7 +860,7 @@ class MeetingForm(QWidget):
             self._loading = False
         for row in self.topic_rows:
             row.follow_present(self.present.value())
-        self.meeting_no_label.setText(self.meeting_no or _tr("（选好屯/组后自动编号）"))
+        self.meeting_no_label.setText(self.meeting_no or self.tr("（选好屯/组后自动编号）"))
         self.land_group.setVisible(any(r.kind.currentData() in codes.LAND_TOPIC_TYPES for r in self.topic_rows)
                                    or bool(self.consent_rows))
         self.check = check = check_draft(self.draft())
@@ -887,7 +883,7 @@ class MeetingForm(QWidget):
     def _show_problems(self, check: MinutesCheck, problems: list[Problem]) -> None:
         by_field: dict[str, list[str]] = {}
         for p in sorted(problems, key=lambda p: not p.is_error):
-            text = p.message if p.is_error else _tr("提示：") + p.message
+            text = p.message if p.is_error else self.tr("提示：") + p.message
             texts = by_field.setdefault(check.form_field(p.field), [])
             if text not in texts:
                 texts.append(text)
@@ -908,10 +904,10 @@ class MeetingForm(QWidget):
         if self.sealed:
             return
         if check.meeting is None or errors:
-            self.status.setText(_tr("有 %n 处错误，改正前草稿不会保存", max(errors, 1)))
+            self.status.setText(self.tr("有 %n 处错误，改正前草稿不会保存", "", max(errors, 1)))
             self.status.setStyleSheet(f"color: {RED};")
         elif self.status.styleSheet() == f"color: {RED};" or not self.status.text():
-            self.status.setText(_tr("草稿会自动保存"))
+            self.status.setText(self.tr("草稿会自动保存"))
             self.status.setStyleSheet("")
 
     # ------------------------------------------------------------------ saving
@@ -940,7 +936,7 @@ class MeetingForm(QWidget):
         self._saved_dump = _dump(meeting)
         meeting_id = meeting.id
         now = datetime.now(CHINA_TZ)
-        self.status.setText(_tr("草稿已自动保存（%1）").replace("%1", f"{now:%H:%M}"))
+        self.status.setText(self.tr("草稿已自动保存（%1）").replace("%1", f"{now:%H:%M}"))
         self.status.setStyleSheet(f"color: {GREEN};")
         self.saved.emit(meeting_id)
         if self._again:
@@ -951,7 +947,7 @@ class MeetingForm(QWidget):
         self._saving, self._dirty = False, True
         if isinstance(exc, InvalidRecord) and self.check is not None:
             self._show_problems(self.check, exc.problems)
-        self.status.setText(_tr("草稿没有保存：") + message_for(exc))
+        self.status.setText(self.tr("草稿没有保存：") + message_for(exc))
         self.status.setStyleSheet(f"color: {RED};")
 
     # ------------------------------------------------------------------ 定稿
@@ -965,7 +961,7 @@ class MeetingForm(QWidget):
             return
         errors = [p for p in check.problems if p.is_error] + [p for p in self._finalise_problems if p.is_error]
         if errors:
-            self.status.setText(_tr("还有 %1 处需要改正或补全，不能定稿").replace("%1", str(len(errors))))
+            self.status.setText(self.tr("还有 %1 处需要改正或补全，不能定稿").replace("%1", str(len(errors))))
             self.status.setStyleSheet(f"color: {RED};")
             shown = [label for label in self.content.findChildren(QLabel)
                      if label.objectName().endswith("_error") and not label.isHidden()]
@@ -988,7 +984,7 @@ class MeetingForm(QWidget):
         self.finalise_button.setEnabled(True)
         if isinstance(exc, InvalidRecord) and self.check is not None:
             self._show_problems(self.check, exc.problems)
-        self.status.setText(_tr("没有定稿：") + message_for(exc))
+        self.status.setText(self.tr("没有定稿：") + message_for(exc))
         self.status.setStyleSheet(f"color: {RED};")
 
     def _show_state(self) -> None:
@@ -996,10 +992,10 @@ class MeetingForm(QWidget):
         if m is None:
             return
         label = states.state_label("meeting", m.state)
-        self.heading.setText(f"{m.meeting_no or _tr('议事记录')}　{label}")
+        self.heading.setText(f"{m.meeting_no or self.tr('议事记录')}　{label}")
         if self.sealed:
             self._read_only()
-            self.status.setText(_tr("已定稿封存，不能再修改；如有错误，请做更正。"))
+            self.status.setText(self.tr("已定稿封存，不能再修改；如有错误，请做更正。"))
             self.status.setStyleSheet("")
 
     def _read_only(self) -> None:
@@ -1020,8 +1016,8 @@ class MeetingForm(QWidget):
     # ------------------------------------------------------------------ printing
 
     def _print_clicked(self) -> None:
-        name = f"{self.meeting_no or _tr('议事记录')}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, _tr("保存会议记录"), name, _tr("PDF 文件 (*.pdf)"))
+        name = f"{self.meeting_no or self.tr('议事记录')}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存会议记录"), name, self.tr("PDF 文件 (*.pdf)"))
         if path:
             self.print_to(path)
 
@@ -1038,6 +1034,6 @@ class MeetingForm(QWidget):
             except OSError as exc:
                 self.status.setText(message_for(exc))
                 return
-            self.status.setText(_tr("会议记录已保存为 %1").replace("%1", path))
+            self.status.setText(self.tr("会议记录已保存为 %1").replace("%1", path))
 
         self.runner.query(lambda store: read_minutes(store, meeting_id), written)

@@ -17,10 +17,6 @@ SERIF = "Noto Serif CJK SC"
 BODY_PT = 11  # the paper's size, not the screen's: the county's forms use 五号/小四
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MinutesPdf", text)
-
-
 def _cell(text: str, *, head: bool = False, width: str = "") -> str:
     tag = "th" if head else "td"
     size = f' width="{width}"' if width else ""
@@ -33,10 +29,24 @@ def _table(rows: list[str], *, border: int = 1) -> str:
             f'style="border-collapse: collapse; border-color: #000;">{"".join(rows)}</table>')
 
 
+def _headings() -> dict[str, str]:
+    translate = QCoreApplication.translate
+    return {
+        "no": translate("MinutesPdf", "编号"), "attendance": translate("MinutesPdf", "一、参会情况"),
+        "attendees": translate("MinutesPdf", "到会人员"), "topics": translate("MinutesPdf", "二、议题、表决与决议"),
+        "result": translate("MinutesPdf", "表决结果"), "resolution": translate("MinutesPdf", "决议"),
+        "none": translate("MinutesPdf", "（无议题）"), "discussion": translate("MinutesPdf", "三、讨论情况"),
+        "consents": translate("MinutesPdf", "户同意书（逐户签字，多数表决不能代替本户同意）"),
+        "land": translate("MinutesPdf", "土地经营权流转明细"), "publicity": translate("MinutesPdf", "公示"),
+        "date": translate("MinutesPdf", "　　年　　月　　日"),
+    }
+
+
 def minutes_html(doc: MinutesDoc) -> str:
     """The minutes as Qt rich text (kept separate so it can be looked at in a QTextBrowser too)."""
+    h = _headings()
     out = [f'<h1 align="center" style="font-size: 18pt;">{escape(doc.title)}</h1>',
-           f'<p align="center">{escape(doc.place_line)}　　{_t("编号")}：{escape(doc.meeting_no)}</p>']
+           f'<p align="center">{escape(doc.place_line)}　　{h["no"]}：{escape(doc.meeting_no)}</p>']
     facts = list(doc.facts)
     rows = []
     for i in range(0, len(facts) - 1, 2):
@@ -48,41 +58,38 @@ def minutes_html(doc: MinutesDoc) -> str:
         rows.append("<tr>" + _cell(label, head=True) + f'<td colspan="3">{escape(value) or "&nbsp;"}</td></tr>')
     out.append(_table(rows))
 
-    out.append(f"<h3>{_t('一、参会情况')}</h3><p>{escape(doc.attendance)}</p>")
+    out.append(f"<h3>{h['attendance']}</h3><p>{escape(doc.attendance)}</p>")
     if doc.attendees:
-        out.append(f"<p>{_t('到会人员')}：{escape(doc.attendees)}</p>")
+        out.append(f"<p>{h['attendees']}：{escape(doc.attendees)}</p>")
 
-    out.append(f"<h3>{_t('二、议题、表决与决议')}</h3>")
+    out.append(f"<h3>{h['topics']}</h3>")
     for t in doc.topics:
         kind = f"（{escape(t.kind)}）" if t.kind else ""
         out.append(f"<p><b>{escape(t.number)}：{escape(t.title)}</b>{kind}</p>")
-        result = f"　{_t('表决结果')}：<b>{escape(t.result)}</b>" if t.result else ""
+        result = f"　{h['result']}：<b>{escape(t.result)}</b>" if t.result else ""
         out.append(f'<p style="margin-left: 2em;">{escape(t.vote)}{result}</p>')
         if t.resolution:
-            out.append(f'<p style="margin-left: 2em;">{_t("决议")}：{escape(t.resolution)}</p>')
+            out.append(f'<p style="margin-left: 2em;">{h["resolution"]}：{escape(t.resolution)}</p>')
     if not doc.topics:
-        out.append(f"<p>{_t('（无议题）')}</p>")
+        out.append(f"<p>{h['none']}</p>")
 
-    out.append(f"<h3>{_t('三、讨论情况')}</h3><p>{escape(doc.discussion) or '&nbsp;'}</p>")
-    section = 4
-    numerals = "四五六七八九"
+    out.append(f"<h3>{h['discussion']}</h3><p>{escape(doc.discussion) or '&nbsp;'}</p>")
+    numerals = iter("四五六七八九")
     if doc.consents:
-        out.append(f"<h3>{numerals[section - 4]}、{_t('户同意书（逐户签字，多数表决不能代替本户同意）')}</h3>")
-        head = "<thead><tr>" + "".join(_cell(h, head=True) for h in doc.consent_header) + "</tr></thead>"
+        out.append(f"<h3>{next(numerals)}、{h['consents']}</h3>")
+        head = "<thead><tr>" + "".join(_cell(c, head=True) for c in doc.consent_header) + "</tr></thead>"
         out.append(_table([head] + ["<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in doc.consents]))
-        section += 1
     if doc.land:
-        out.append(f"<h3>{numerals[section - 4]}、{_t('土地经营权流转明细')}</h3>")
+        out.append(f"<h3>{next(numerals)}、{h['land']}</h3>")
         out.append(_table(["<tr>" + _cell(k, head=True, width="20%") + _cell(v) + "</tr>" for k, v in doc.land]))
-        section += 1
     if doc.publicity:
-        out.append(f"<h3>{numerals[section - 4]}、{_t('公示')}</h3>")
+        out.append(f"<h3>{next(numerals)}、{h['publicity']}</h3>")
         out.extend(f"<p>{escape(p)}</p>" for p in doc.publicity)
 
     line = "＿" * 9
     out.append("<br>")
     for sign in doc.signatures:
-        out.append(f'<p style="margin-top: 14px;">{escape(sign)}：{line}　　{_t("　　年　　月　　日")}</p>')
+        out.append(f'<p style="margin-top: 14px;">{escape(sign)}：{line}　　{h["date"]}</p>')
     return "".join(out)
 
 
