@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from gridapp import codes
+from gridapp import codes, search
 from gridapp.states import STATE_LABELS
 
 # A column: its key (stable, used by the UI and the tests), its Chinese heading, the SQL
@@ -120,8 +120,6 @@ class ListFilter:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-SEARCH_LIMIT = 5000
-
 
 class StoreLists:
     """The store's list reads (a mixin of `gridapp.store.Store`; read-only)."""
@@ -136,11 +134,14 @@ class StoreLists:
         clauses, args = ["r.type = ?", "r.deleted = 0"], [record_type]
         order = "DESC" if _DESCENDING[record_type] else "ASC"
         if where.text.strip():
-            matched = self._matching_ids(record_type, where.text)
-            if not matched:
-                return []
-            clauses.append("r.id IN (SELECT value FROM json_each(?))")
-            args.append(json.dumps(sorted(matched)))
+            matching, found = search.rowids_matching(where.text)
+            if record_type == "household":  # found by its own text or by the name of any of its people
+                clauses.append(f"(r.rowid IN ({matching}) OR r.id IN (SELECT p.parent_id FROM records p "
+                               f"WHERE p.type = 'person' AND p.deleted = 0 AND p.rowid IN ({matching})))")
+                args.extend(found + found)
+            else:
+                clauses.append(f"r.rowid IN ({matching})")
+                args.extend(found)
         if where.hamlet:
             clauses.append("json_extract(r.body, '$.hamlet') = ?")
             args.append(where.hamlet)
@@ -164,14 +165,6 @@ class StoreLists:
         if where.limit is not None:
             sql += f" LIMIT {int(where.limit)}"
         return [row[0] for row in self._conn.execute(sql, args)]
-
-    def _matching_ids(self, record_type: str, text: str) -> set[str]:
-        # A household is found by its own text or by the name of any of its people.
-        types = [record_type, "person"] if record_type == "household" else [record_type]
-        found = self.search(text, types=types, limit=SEARCH_LIMIT)  # type: ignore[attr-defined]
-        ids = {s.id for s in found if s.type == record_type}
-        ids.update(s.parent_id for s in found if s.type == "person" and s.parent_id)
-        return ids
 
     def list_rows(self, record_type: str, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
         """The shown columns of `ids` (a page of a list), by id. Deleted or unknown ids are absent."""

@@ -26,6 +26,17 @@ def unindex(conn: Any, rowid: int) -> None:
     conn.execute("DELETE FROM search_names WHERE record_rowid = ?", (rowid,))
 
 
+def rowids_matching(text: str) -> tuple[str, list[Any]]:
+    """A subquery (SQL, arguments) selecting the `records` rowids that `text` finds, unranked, for
+    a list that shows its matches in its own order: the list's index walks in order and stops at
+    its LIMIT, instead of ranking every match first (a common word matches tens of thousands)."""
+    query = " ".join(text.split())
+    if len(query) >= TRIGRAM:
+        return "SELECT rowid FROM search WHERE search MATCH ?", ['"' + query.replace('"', '""') + '"']
+    return ("SELECT record_rowid FROM search_names WHERE name >= ? AND name < ?",
+            [query, query + "\U0010ffff"])
+
+
 def search(conn: Any, text: str, *, types: Iterable[str] | None = None, limit: int = 50) -> list[RecordSummary]:
     """Records matching `text`, best first.
 
