@@ -23,9 +23,9 @@ def _visits(runner: Runner, control: SyncControl) -> QWidget:
 
 
 def _meetings(runner: Runner, control: SyncControl) -> QWidget:
-    from ui.list_page import ListPage
+    from ui.meetings import MeetingsPage
 
-    return ListPage(runner, "meeting")
+    return MeetingsPage(runner)
 
 
 def _cases(runner: Runner, control: SyncControl) -> QWidget:
