@@ -1,0 +1,221 @@
+"""Attachments 附件 of a record: which files are taken, how big, what kind, and the one write that
+keeps a file's bytes and its `Attachment` record together. No Qt: the UI decodes and scales images.
+
+Sizes (decided here; the docs name none below the store's and server's 50 MB per blob):
+
+- A file over `MAX_FILE_BYTES` (20 MB) is refused and nothing is kept: no phone photo or scanned
+  page comes near it, and a county laptop on a village connection should never push one.
+- Only photos (JPEG, PNG, BMP, GIF, WebP, TIFF) and PDF scans are taken, recognised by their
+  first bytes (the file name's ending is only a fallback for the PDF/image choice).
+- A photo whose longer side exceeds `SYNC_MAX_SIDE` (2048 px) or whose file exceeds
+  `SYNC_MAX_BYTES` (1 MB) is kept twice: the **synced copy** — scaled to at most 2048 px,
+  JPEG quality `JPEG_QUALITY` (85) — is what the `Attachment` record names (`sha256`, `size`,
+  `mime`) and what sync uploads; the **original** stays on this laptop only.
+
+How the original stays local: the `Attachment` model has no field for a second file, and a field
+would sync. The original's bytes go into the same encrypted blob store (`put_blob`), and its
+hash is noted in the store's local `meta` table under `attachment_original:<attachment id>`.
+Meta never syncs, and sync uploads only blobs that an attachment's `sha256` names
+(`BlobStore.blobs_to_upload`), so the original is never sent. Removing the attachment leaves the
+original blob in place (the blob store has no delete yet), like every other removed blob.
+
+The three writes (blob, record, meta note) are separate store transactions: a crash between them
+leaves at worst an unreferenced blob (never uploaded) or an attachment without its local
+original (the synced copy is still complete). Never an attachment without bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from gridapp.errors import GridAppError
+from gridapp.models import Attachment
+from gridapp.store import Changes
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+SYNC_MAX_SIDE = 2048
+SYNC_MAX_BYTES = 1024 * 1024
+JPEG_QUALITY = 85
+ORIGINAL_KEY = "attachment_original:"
+
+PDF = "application/pdf"
+JPEG = "image/jpeg"
+# (first bytes, mime) of the files taken.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xd8\xff", JPEG),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"BM", "image/bmp"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+    (b"%PDF-", PDF),
+)
+FILE_PATTERNS = ("*.jpg", "*.jpeg", "*.png", "*.gif", "*.bmp", "*.webp", "*.tif", "*.tiff", "*.pdf")
+
+
+class AttachmentRefused(GridAppError):
+    """A file that cannot become an attachment (too big, not a photo or PDF, empty); nothing kept."""
+
+    code = "attachment.refused"
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The record attachments belong to: its type, id and village (the attachment's bucket)."""
+
+    record_type: str
+    record_id: str
+    village_code: str
+    sealed: bool = False
+
+
+@dataclass(frozen=True)
+class Added(Changes):
+    """What adding files changed, plus which attachments were made and which files were refused
+    (`"name：reason"` lines for the person who chose them)."""
+
+    added: tuple[str, ...] = ()
+    refused: tuple[str, ...] = field(default_factory=tuple)
+
+
+def sniff_mime(data: bytes) -> str | None:
+    """The mime type of a photo or PDF from its first bytes; None for anything else."""
+    for magic, mime in _SIGNATURES:
+        if data.startswith(magic):
+            return mime
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def is_image(mime: str | None) -> bool:
+    return bool(mime) and str(mime).startswith("image/")
+
+
+def check_size(filename: str, size: int) -> None:
+    """Raise AttachmentRefused for an empty file or one over `MAX_FILE_BYTES`."""
+    if size <= 0:
+        raise AttachmentRefused(f"“{filename}”是空文件，没有添加。", code="attachment.empty")
+    if size > MAX_FILE_BYTES:
+        raise AttachmentRefused(
+            f"“{filename}”太大（{size / 1024 / 1024:.1f} MB），每个附件最大 {MAX_FILE_BYTES // 1024 // 1024} MB，"
+            "没有添加。请用手机或扫描仪的较低分辨率重新拍摄或扫描。", code="attachment.too_large")
+
+
+def check_content(filename: str, data: bytes) -> str:
+    """The mime type of `data`; raises AttachmentRefused unless it is a photo or a PDF."""
+    check_size(filename, len(data))
+    mime = sniff_mime(data)
+    if mime is None:
+        raise AttachmentRefused(f"“{filename}”不是照片或 PDF 扫描件，没有添加。只能添加照片（JPG、PNG 等）和 PDF 文件。",
+                                code="attachment.wrong_type")
+    return mime
+
+
+def needs_sync_copy(size: int, width: int, height: int) -> bool:
+    """True when a photo is too big to sync as it is (see the module docstring)."""
+    return max(width, height) > SYNC_MAX_SIDE or size > SYNC_MAX_BYTES
+
+
+def sync_size(width: int, height: int) -> tuple[int, int]:
+    """The synced copy's size: the longer side at most `SYNC_MAX_SIDE`, proportions kept."""
+    longer = max(width, height)
+    if longer <= SYNC_MAX_SIDE:
+        return width, height
+    scale = SYNC_MAX_SIDE / longer
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def default_kind(mime: str) -> str:
+    """照片 for images, 扫描件 for PDFs (the user may change it)."""
+    return "scan" if mime == PDF else "photo"
+
+
+def captured_by_of(store: Any) -> str:
+    """Who captured: the signed-in staff member's record id when the laptop knows it (meta
+    `staff_id`), else this laptop's device id (a UUID; the store also records the user's name)."""
+    return store.get_meta("staff_id") or store.device_id
+
+
+def owner_of(store: Any, record_type: str, record_id: str) -> Owner:
+    """The saved owner record as an `Owner`; raises RecordNotFound when it is not saved yet."""
+    record = store.get(record_id)
+    return Owner(record_type, record_id, record.village_code, bool(record.sealed))
+
+
+def add_attachment(store: Any, owner: Owner, *, filename: str, data: bytes, synced: bytes | None = None,
+                   kind: str | None = None, now: datetime | None = None) -> tuple[str, Changes]:
+    """Keep `data` as a new attachment of `owner` and return (its id, the changes).
+
+    `synced` is the scaled JPEG copy of a big photo (made by the caller): then the copy is the
+    attachment and `data` is kept as the local-only original. Raises AttachmentRefused (wrong type,
+    too big), SealedRecordError (the owner is sealed), InvalidRecord; nothing is kept then except,
+    at worst, an unreferenced blob."""
+    mime = check_content(filename, data)
+    if synced is not None and not is_image(mime):
+        raise AttachmentRefused("只有照片才能缩小后同步。", code="attachment.copy_of_non_image")
+    stored, stored_mime = (synced, JPEG) if synced is not None else (data, mime)
+    if synced is not None and sniff_mime(synced) != JPEG:
+        raise AttachmentRefused("缩小后的照片不是 JPEG。", code="attachment.copy_not_jpeg")
+    moment = now or datetime.now(timezone.utc).astimezone()
+    record = Attachment.model_validate({
+        "village_code": owner.village_code, "kind": kind or default_kind(mime),
+        "sha256": hashlib.sha256(stored).hexdigest(), "size": len(stored), "mime": stored_mime,
+        "filename": _synced_name(filename) if synced is not None else filename[-200:],
+        "captured_at": moment, "captured_by": captured_by_of(store), "encrypted": True,
+        "owner_type": owner.record_type, "owner_id": owner.record_id,
+    })
+    original = store.put_blob(data, mime) if synced is not None else None
+    store.put_blob(stored, stored_mime)
+    changes = store.save(record)
+    if original is not None:
+        store.set_meta(ORIGINAL_KEY + record.id, original)
+    return record.id, changes
+
+
+def _synced_name(filename: str) -> str:
+    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
+    return (stem[:195] + ".jpg")
+
+
+def original_of(store: Any, attachment_id: str) -> str | None:
+    """The hash of the local-only original of a scaled photo, if this laptop keeps it."""
+    digest = store.get_meta(ORIGINAL_KEY + attachment_id)
+    return digest if digest and store.has_blob(digest) else None
+
+
+def attachments_of(store: Any, owner_id: str) -> list[Attachment]:
+    """The live attachments of a record, oldest first."""
+    return [store.get(s.id) for s in store.summaries("attachment", parent_id=owner_id)]  # type: ignore[misc]
+
+
+def update_details(store: Any, attachment_id: str, *, description: str | None, kind: str,
+                   contains_minor: bool, minor_reason: str | None, contains_id_document: bool) -> Changes:
+    """Change what a user may say about an attachment (never its bytes). A photo that shows a
+    minor needs a reason (domain.md §12.2): refused here with AttachmentRefused, nothing saved."""
+    reason = (minor_reason or "").strip() or None
+    if contains_minor and not reason:
+        raise AttachmentRefused("附件含未成年人，请注明必要的理由。", code="minor_reason.required")
+    record = store.get(attachment_id)
+    updated = record.model_copy(update={
+        "description": (description or "").strip() or None, "kind": kind,
+        "contains_minor": contains_minor, "minor_reason": reason if contains_minor else None,
+        "contains_id_document": contains_id_document or kind == "id_copy",
+    })
+    return store.save(updated)
+
+
+def remove(store: Any, attachment_ids: Iterable[str], *, reason: str) -> Changes:
+    """Delete attachments with a reason (kept in the audit); refused for a sealed owner."""
+    reason = (reason or "").strip()
+    if len(reason) < 2:
+        raise AttachmentRefused("请写明删除原因。", code="attachment.reason_required")
+    changes = Changes()
+    for attachment_id in attachment_ids:
+        changes |= store.delete(attachment_id, reason=reason)
+    return changes
