@@ -30,7 +30,7 @@ from gridapp.minutes import (
     check_draft, draft_of, finalise_problems, quorum_sentence, vote_sentence,
 )
 from gridapp.minutes_doc import HouseholdLine, Roster, hamlet_roster, next_meeting_no, read_minutes
-from gridapp.models.deliberation import DeliberationMeeting
+from gridapp.models.deliberation import QUORUM_RULES, DeliberationMeeting
 from ui.errors import message_for
 from ui.worker import Runner
 
@@ -468,6 +468,7 @@ class MeetingForm(QWidget):
         self._row(form, self.tr("通知日期"), notice, "notice")
         form.addRow(people)
         form.addRow(self._error("people"))
+        self.meeting_type.currentIndexChanged.connect(self._fit_basis)
         self.meeting_type.currentIndexChanged.connect(self._changed)
         self.hamlet.currentIndexChanged.connect(self._hamlet_chosen)
         self.held_at.dateTimeChanged.connect(self._changed)
@@ -737,6 +738,8 @@ class MeetingForm(QWidget):
         _set_code(self.notice_method, d.notice_method)
         self._people = (d.convener_id, d.chair_id, d.recorder_id)
         _set_code(self.basis, d.quorum_basis)
+        if d.quorum_basis is None:  # not chosen yet: one that fits the meeting type, not an error
+            self._fit_basis()
         self.eligible.setValue(d.eligible_count or 0)
         self.present.setValue(d.present_count or 0)
         self._checked = {a.household_id for a in d.attending}
@@ -879,6 +882,12 @@ class MeetingForm(QWidget):
             self._finalise_problems = finalise_problems(meeting)
             problems += self._finalise_problems
         self._show_problems(check, problems)
+
+    def _fit_basis(self, *_args: object) -> None:
+        """A quorum basis the meeting type allows (户代表 where it may), unless one already fits."""
+        allowed = QUORUM_RULES.get(self.meeting_type.currentData() or "", {})
+        if allowed and self.basis.currentData() not in allowed:
+            _set_code(self.basis, "household_reps" if "household_reps" in allowed else next(iter(allowed)))
 
     def _show_problems(self, check: MinutesCheck, problems: list[Problem]) -> None:
         by_field: dict[str, list[str]] = {}

@@ -151,6 +151,22 @@ def test_opening_a_draft_meeting_writes_nothing(qtbot, desktop):
     assert form.present.value() == before.present_count  # typed counts kept: the demo has no sign-in list
 
 
+def test_opening_a_stored_meeting_shows_no_error_the_user_did_not_make(qtbot, desktop):
+    """A meeting noticed but not held has no quorum basis yet: the form offers one that fits the
+    meeting type (a 村民代表会议 counts its members), not a red error on a record just opened."""
+    for meeting_id in desktop.store.list_ids("meeting"):
+        stored_meeting = desktop.store.get(meeting_id)
+        form = MeetingForm(desktop.runner, meeting_id)
+        qtbot.addWidget(form)
+        qtbot.waitUntil(lambda: form.loaded and desktop.runner.busy == 0)
+        shown = [label.text() for label in form.findChildren(QLabel)
+                 if label.objectName().endswith("_error") and label.text() and not label.text().startswith("提示")]
+        assert shown == [], (stored_meeting.meeting_type, stored_meeting.state, shown)
+        form.save_timer.stop()
+        desktop.runner.wait()
+        assert desktop.store.get(meeting_id).version == stored_meeting.version
+
+
 @pytest.mark.parametrize("points", [12, 17])
 def test_the_form_fits_beside_the_list_on_a_1366_by_768_screen(qtbot, qapp, desktop, points):
     font = qapp.font()
