@@ -3,17 +3,22 @@ long sync, the last result in plain words, and the sync problems to resolve."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
+from ui.problems_page import ProblemsPage
 from ui.status_bar import when
 from ui.sync_control import SyncControl, SyncStatus
 from ui.worker import Runner
 
 
 class SyncPage(QWidget):
+    """`open_requested(type, id)`: a problem's record is to be shown on its own page."""
+
+    open_requested = Signal(str, str)
+
     def __init__(self, runner: Runner, control: SyncControl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -44,9 +49,10 @@ class SyncPage(QWidget):
 
         self.problems_box = QGroupBox(self.tr("同步问题"), self)
         self.problems_layout = QVBoxLayout(self.problems_box)
-        self.no_problems = QLabel(self.tr("没有待处理的同步问题。"), self.problems_box)
-        self.problems_layout.addWidget(self.no_problems)
-        self.problems_layout.addStretch(1)
+        self.problems = ProblemsPage(runner, control, self.problems_box)
+        self.problems.setObjectName("problems_page")
+        self.problems.open_requested.connect(self.open_requested)
+        self.problems_layout.addWidget(self.problems)
 
         layout = QVBoxLayout(self)
         layout.addWidget(box)
@@ -54,6 +60,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.result)
         layout.addWidget(self.problems_box, 1)
+        self.problems.loaded.connect(self._problems_counted)
 
         control.status_changed.connect(self.show_status)
         control.sync_started.connect(self._started)
@@ -69,6 +76,9 @@ class SyncPage(QWidget):
         self.sync_button.setEnabled(status.signed_in and not self.control.running)
         self.pending.setText(self.tr("%n 条修改", "", status.pending))
         self.last_sync.setText(when(status.last_sync_at) or self.tr("从未同步"))
+
+    def _problems_counted(self, count: int) -> None:
+        self.problems_box.setTitle(self.tr("同步问题（%n 个待处理）", "", count) if count else self.tr("同步问题"))
 
     def _started(self) -> None:
         self.sync_button.setEnabled(False)
