@@ -27,12 +27,14 @@ original (the synced copy is still complete). Never an attachment without bytes.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from gridapp.errors import GridAppError
+from gridapp.ids import is_record_id
 from gridapp.models import Attachment
 from gridapp.store import Changes
 
@@ -138,8 +140,10 @@ def default_kind(mime: str) -> str:
 
 def captured_by_of(store: Any) -> str:
     """Who captured: the signed-in staff member's record id when the laptop knows it (meta
-    `staff_id`), else this laptop's device id (a UUID; the store also records the user's name)."""
-    return store.get_meta("staff_id") or store.device_id
+    `staff_id`), else this laptop's device id (a UUID; the store also records the user's name).
+    A device id that is not a UUID stands in as the UUID named after it (always the same one)."""
+    who = store.get_meta("staff_id") or store.device_id
+    return who if is_record_id(who) else str(uuid.uuid5(uuid.NAMESPACE_URL, f"gridapp-device:{who}"))
 
 
 def owner_of(store: Any, record_type: str, record_id: str) -> Owner:

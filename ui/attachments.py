@@ -136,7 +136,14 @@ def load_thumb(store: Store, record: Attachment) -> Thumb:
     if not core.is_image(record.mime):
         return Thumb(None)
     image = decode(store.read_blob(record.sha256), fit=THUMB)
-    return Thumb(None if image.isNull() else image)
+    if image.isNull():
+        return Thumb(None)
+    square = QImage(THUMB, THUMB, QImage.Format.Format_ARGB32_Premultiplied)  # names line up under square icons
+    square.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(square)
+    painter.drawImage((THUMB - image.width()) // 2, (THUMB - image.height()) // 2, image)
+    painter.end()
+    return Thumb(square)
 
 
 def placeholder(text: str, tint: str) -> QPixmap:
@@ -406,9 +413,14 @@ class AttachmentsPanel(QWidget):
         form.addRow(self.tr("理由"), self.minor_reason)
         form.addRow("", self.minor_reason_error)
         form.addRow(self.local_note)
-        form.addRow("", self.save_button)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addStretch(1)
+        form.addRow(save_row)
+        self._form = form
         self.contains_minor.toggled.connect(self._minor_toggled)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        form.setRowVisible(self.minor_reason, False)
         box.hide()
         return box
 
@@ -548,7 +560,7 @@ class AttachmentsPanel(QWidget):
                        error=self._failed)
 
     def _minor_toggled(self, checked: bool) -> None:
-        self.minor_reason.setEnabled(checked and not self.is_read_only())
+        self._form.setRowVisible(self.minor_reason, checked)  # the reason is asked only when it is needed
         if not checked:
             self.minor_reason_error.hide()
 
@@ -621,14 +633,16 @@ class AttachmentsPanel(QWidget):
         self.remove_button.setEnabled(editable and bool(self.view.selectionModel().selectedIndexes()))
         for widget in (self.kind, self.description, self.contains_minor, self.contains_id_document):
             widget.setEnabled(editable)
-        self.minor_reason.setEnabled(editable and self.contains_minor.isChecked())
+        self.minor_reason.setEnabled(editable)
         self.save_button.setVisible(editable)
+        # read-only and empty: a sentence says so instead of a blank box
+        self.view.setVisible(not (self._read_only and self.model.rowCount() == 0))
         if not self.owner_id:
             self.hint.setText(self.tr("先保存这条记录，再添加附件。"))
         elif self.owner is not None and self.owner.sealed:
             self.hint.setText(self.tr("这份记录已封存，附件不能再增加或删除。"))
         elif self._read_only:
-            self.hint.setText("")
+            self.hint.setText("" if self.model.rowCount() else self.tr("没有附件。"))
         elif self.owner is None:
             self.hint.setText(self.tr("先保存这条记录，再添加附件。"))
         else:
