@@ -25,7 +25,7 @@ from gridapp import attachments as core
 from gridapp import codes
 from gridapp.models import Attachment
 from gridapp.store import Store
-from ui.attachments import decode
+from ui.attachment_images import decode
 from ui.errors import message_for
 from ui.worker import Runner
 
@@ -168,6 +168,10 @@ class ImageViewer(QDialog):
         self.show_index(self.index)
 
     # ---------------------------------------------------------------- moving
+
+    def image(self) -> QImage | None:
+        """The picture being shown at full size (None while loading, for a PDF or missing bytes)."""
+        return self._image
 
     def current(self) -> Attachment | None:
         return self.records[self.index] if self.records else None

@@ -14,7 +14,9 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from gridapp import attachments as core
-from ui.attachments import AttachmentsPanel, ReasonDialog, ThumbnailModel
+from ui.attachment_images import ThumbnailModel
+from ui.attachments import AttachmentsPanel, ReasonDialog
+from ui.image_viewer import ImageViewer
 
 
 def _photo(path: Path, width: int = 400, height: int = 300, fmt: str = "JPEG") -> Path:
@@ -191,3 +193,26 @@ def test_without_a_saved_record_there_is_nothing_to_attach_to(qtbot, desktop):
     panel = AttachmentsPanel(desktop.runner, "visit", None)
     qtbot.addWidget(panel)
     assert panel.is_read_only() and "先保存" in panel.hint.text()
+
+
+def test_double_click_opens_the_viewer_with_the_local_original_zoom_and_next(qtbot, desktop, panel, tmp_path):
+    big = _photo(tmp_path / "大图.png", 4000, 3000, fmt="PNG")
+    scan = tmp_path / "协议.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    with qtbot.waitSignal(panel.attachments_changed, timeout=20_000):
+        panel.add_files([str(big), str(scan)])
+    row = next(r for r in range(2) if panel.model.records()[r].mime == "image/jpeg")
+    panel.view.doubleClicked.emit(panel.model.index(row, 0))
+    viewer = panel.findChild(ImageViewer)
+    qtbot.waitUntil(lambda: viewer.image() is not None)
+    assert (viewer.image().width(), viewer.image().height()) == (4000, 3000)  # the original, not the 2048 copy
+    assert "原图" in viewer.caption.text()
+    fitted = viewer.shown_scale()
+    assert fitted < 1
+    viewer.zoom_by(2)
+    assert viewer.shown_scale() == pytest.approx(fitted * 2)
+    viewer.fit()
+    assert viewer.shown_scale() == pytest.approx(fitted)
+    (viewer.show_next if row == 0 else viewer.show_previous)()
+    assert viewer.stack.currentWidget() is viewer.pdf_page and "协议.pdf" in viewer.pdf_label.text()
+    viewer.close()
