@@ -11,6 +11,9 @@ Sizes (decided here; the docs name none below the store's and server's 50 MB per
   `SYNC_MAX_BYTES` (1 MB) is kept twice: the **synced copy** — scaled to at most 2048 px,
   JPEG quality `JPEG_QUALITY` (85) — is what the `Attachment` record names (`sha256`, `size`,
   `mime`) and what sync uploads; the **original** stays on this laptop only.
+- A JPEG carrying Exif data (a phone's GPS position, domain.md §12.2: one location fix per save,
+  and worker GPS is C3) gets the same treatment at its own size, so no photo takes a location
+  to the server; the copy is turned upright first, as the Exif orientation would have shown it.
 
 How the original stays local: the `Attachment` model has no field for a second file, and a field
 would sync. The original's bytes go into the same encrypted blob store (`put_blob`), and its
@@ -122,6 +125,23 @@ def check_content(filename: str, data: bytes) -> str:
 def needs_sync_copy(size: int, width: int, height: int) -> bool:
     """True when a photo is too big to sync as it is (see the module docstring)."""
     return max(width, height) > SYNC_MAX_SIDE or size > SYNC_MAX_BYTES
+
+
+def carries_exif(data: bytes) -> bool:
+    """True for a JPEG with an Exif block: the phone's GPS position, time and camera. Such a photo
+    syncs as a re-encoded copy without it (upright, same size); the original stays local."""
+    if not data.startswith(b"\xff\xd8"):
+        return False
+    at = 2
+    while at + 4 <= len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker in (0xD9, 0xDA):  # end of image, start of the picture data: no more headers
+            return False
+        length = int.from_bytes(data[at + 2:at + 4], "big")
+        if marker == 0xE1 and data[at + 4:at + 10] == b"Exif\0\0":
+            return True
+        at += 2 + length
+    return False
 
 
 def sync_size(width: int, height: int) -> tuple[int, int]:

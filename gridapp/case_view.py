@@ -151,7 +151,8 @@ def case_view(store: Store, case_id: str, *, today: date | None = None) -> CaseV
     return CaseView(
         id=case.id, case_no=case.case_no or "", dispute_type=_dispute_type(case),
         state=state_label("case", case.state), registered_on=_day(case.registered_at),
-        source=codes.label(codes.CASE_SOURCE, case.source), risk=codes.label(codes.ESCALATION_RISK, case.escalation_risk),
+        source=codes.label(codes.CASE_SOURCE, case.source),
+        risk=codes.label(codes.ESCALATION_RISK, case.escalation_risk),
         summary="" if content_hidden else (case.summary or ""), content_hidden=content_hidden,
         parties=tuple(party_line(p) for p in case.parties), mediators=mediators,
         deadlines=tuple(case_deadlines(case, agreement, today)),

@@ -120,3 +120,17 @@ def test_who_captured_is_always_a_record_reference(store):
     assert core.captured_by_of(store) == core.captured_by_of(store)
     store.set_meta("staff_id", "018cc09a-8000-7000-8000-000000000001")
     assert core.captured_by_of(store) == "018cc09a-8000-7000-8000-000000000001"
+
+
+def _with_exif(jpeg: bytes) -> bytes:
+    payload = b"Exif\0\0" + b"MM\0*\0\0\0\x08" + b"\0\0" + b"\0\0\0\0"  # an empty IFD: enough to be Exif
+    return jpeg[:2] + b"\xff\xe1" + (len(payload) + 2).to_bytes(2, "big") + payload + jpeg[2:]
+
+
+def test_a_jpeg_carrying_exif_is_recognised():
+    assert core.carries_exif(_with_exif(JPEG_BYTES))
+    assert not core.carries_exif(JPEG_BYTES)
+    assert not core.carries_exif(PDF_BYTES)
+    jfif = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    assert core.carries_exif(_with_exif(jfif[:2]) + jfif[2:])
+    assert not core.carries_exif(jfif + b"\xff\xda\x00\x02Exif\0\0")  # after the headers it is picture data

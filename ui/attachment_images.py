@@ -51,13 +51,14 @@ def decode(data: bytes, *, fit: int | None = None) -> QImage:
 
 
 def sync_copy(data: bytes) -> bytes | None:
-    """The scaled JPEG to sync instead of a big photo (`gridapp.attachments` decides when), or
-    None when the photo can sync as it is. Raises AttachmentRefused for an unreadable image."""
+    """The JPEG to sync instead of a big photo or one carrying Exif (`gridapp.attachments` decides
+    when), or None when the photo can sync as it is. Raises AttachmentRefused for an unreadable image."""
     reader, _buffer = _reader(data)
     size = reader.size()
     if not size.isValid():
         raise core.AttachmentRefused("这张照片打不开（文件可能已损坏），没有添加。", code="attachment.unreadable")
-    if not core.needs_sync_copy(len(data), size.width(), size.height()):
+    exif = core.carries_exif(data)
+    if not exif and not core.needs_sync_copy(len(data), size.width(), size.height()):
         return None
     image = decode(data)
     if image.isNull():
@@ -73,7 +74,8 @@ def sync_copy(data: bytes) -> bytes | None:
     out.open(QIODevice.OpenModeFlag.WriteOnly)
     flat.save(out, "JPEG", core.JPEG_QUALITY)
     copy = bytes(out.data().data())
-    return copy if len(copy) < len(data) or max(size.width(), size.height()) > core.SYNC_MAX_SIDE else None
+    # A copy that came out bigger than a merely heavy photo is not worth it; a location must go anyway.
+    return copy if exif or len(copy) < len(data) or max(size.width(), size.height()) > core.SYNC_MAX_SIDE else None
 
 
 # ---------------------------------------------------------------- thumbnails

@@ -216,3 +216,20 @@ def test_double_click_opens_the_viewer_with_the_local_original_zoom_and_next(qtb
     (viewer.show_next if row == 0 else viewer.show_previous)()
     assert viewer.stack.currentWidget() is viewer.pdf_page and "协议.pdf" in viewer.pdf_label.text()
     viewer.close()
+
+
+def test_a_photo_with_exif_syncs_without_it_and_keeps_the_original_locally(qtbot, desktop, panel, draft_visit,
+                                                                           tmp_path):
+    plain = _photo(tmp_path / "plain.jpg").read_bytes()
+    payload = b"Exif\0\0MM\0*\0\0\0\x08\0\0\0\0\0\0"
+    with_exif = plain[:2] + b"\xff\xe1" + (len(payload) + 2).to_bytes(2, "big") + payload + plain[2:]
+    phone = tmp_path / "手机照片.jpg"
+    phone.write_bytes(with_exif)
+    assert core.carries_exif(with_exif)
+    with qtbot.waitSignal(panel.attachments_changed):
+        panel.add_files([str(phone)])
+    (attachment_id,) = _ids(desktop.store, draft_visit)
+    synced = desktop.store.read_blob(desktop.store.get(attachment_id).sha256)
+    assert not core.carries_exif(synced)
+    assert QImage.fromData(synced).size() == QImage.fromData(with_exif).size()
+    assert desktop.store.read_blob(core.original_of(desktop.store, attachment_id)) == with_exif
