@@ -3,7 +3,8 @@ and previous attachment (←/→); a PDF shows its name and an 打开 button tha
 to the system's PDF reader.
 
 Images are read and decoded on the database thread; the GUI thread only turns the QImage into a
-pixmap. A scaled photo shows its local original when this laptop keeps it.
+pixmap. A scaled photo shows its local original when this laptop keeps it. Viewing an attachment
+that shows a minor or an identity document (C3, domain.md §12.4) is audited as a `view`.
 """
 
 from __future__ import annotations
@@ -200,6 +201,8 @@ class ImageViewer(QDialog):
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index + 1 < len(self.records))
         self.caption.setText(self._caption(record, original=False))
+        if record.contains_minor or record.contains_id_document:  # C3 content: its viewing is audited
+            self.runner.op(lambda store: store.log_access(record.id, "view", {"shown": "attachment viewer"}))
         if not core.is_image(record.mime):
             self.stack.setCurrentWidget(self.pdf_page)
             self.pdf_label.setText(self.tr("PDF 文件：%1").replace("%1", record.filename or kind))

@@ -233,3 +233,16 @@ def test_a_photo_with_exif_syncs_without_it_and_keeps_the_original_locally(qtbot
     assert not core.carries_exif(synced)
     assert QImage.fromData(synced).size() == QImage.fromData(with_exif).size()
     assert desktop.store.read_blob(core.original_of(desktop.store, attachment_id)) == with_exif
+
+
+def test_viewing_a_photo_of_an_id_document_is_audited(qtbot, desktop, panel, draft_visit, tmp_path):
+    with qtbot.waitSignal(panel.attachments_changed):
+        panel.add_files([str(_photo(tmp_path / "身份证.jpg"))])
+    (attachment_id,) = _ids(desktop.store, draft_visit)
+    _settle(qtbot, desktop)  # the database thread is idle: the test may write directly
+    core.update_details(desktop.store, attachment_id, description=None, kind="id_copy", contains_minor=False,
+                        minor_reason=None, contains_id_document=True)
+    viewer = ImageViewer(desktop.runner, core.attachments_of(desktop.store, draft_visit), 0)
+    qtbot.addWidget(viewer)
+    qtbot.waitUntil(lambda: viewer.image() is not None and desktop.runner.busy == 0)
+    assert [e.action for e in desktop.store.history(attachment_id)][-1] == "view"
