@@ -23,7 +23,7 @@ import gzip
 import json
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import requests
@@ -79,6 +79,10 @@ class ProtocolError(SyncError):
     pass
 
 
+class DiskSpaceError(SyncError):
+    """The laptop's disk cannot hold what the sync would download (a village's first sync)."""
+
+
 class Client:
     """One county server. `token` is set after `login`."""
 
@@ -121,9 +125,11 @@ class Client:
         body = p.PullRequest(protocol_version=p.PROTOCOL_VERSION, cursors=cursors, limit=limit)
         return self._call("POST", "/v1/sync/pull", p.PullResponse, body=body)
 
-    def snapshot(self, bucket: str) -> bytes:
-        """The gzip JSON-lines snapshot of a bucket (resumed with Range after a dropped read)."""
-        return self._download(f"/v1/sync/snapshot/{bucket}")
+    def snapshot(self, bucket: str, check: Callable[[Mapping[str, str]], None] | None = None) -> bytes:
+        """The gzip JSON-lines snapshot of a bucket (resumed with Range after a dropped read).
+        `check` sees the answer's headers (`X-Snapshot-Records`, `X-Snapshot-Bytes`) before the
+        body is read, and may raise to leave it undownloaded."""
+        return self._download(f"/v1/sync/snapshot/{bucket}", check)
 
     def blob_start(self, digest: str, size: int) -> p.BlobStatus:
         """Start (or look up) an upload; `offset` says where to resume, `complete` to skip it."""
@@ -148,9 +154,10 @@ class Client:
 
     # ------------------------------------------------------------------ plumbing
 
-    def _download(self, path: str) -> bytes:
+    def _download(self, path: str, check: Callable[[Mapping[str, str]], None] | None = None) -> bytes:
         """GET a large immutable answer, resuming from the bytes already received (`Range`,
-        guarded by `If-Range` with the ETag so a changed file starts again)."""
+        guarded by `If-Range` with the ETag so a changed file starts again). `check(headers)`
+        runs on a whole answer (200) before its body is read."""
         got = bytearray()
         etag: str | None = None
         last: Exception | None = None
@@ -166,6 +173,12 @@ class Client:
                     self._decode(response, p.ErrorBody)  # raises the mapped error
                 if response.status_code != 206:
                     got.clear()
+                    if check is not None:
+                        try:
+                            check(response.headers)
+                        except SyncError:
+                            response.close()
+                            raise
                 etag = response.headers.get("ETag", etag)
                 for chunk in response.iter_content(64 * 1024):
                     got += chunk

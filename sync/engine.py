@@ -9,24 +9,34 @@ it is kept, and the next run carries on from there.
 
 from __future__ import annotations
 
+import functools
 import gc
 import gzip
 import json
-from collections.abc import Callable, Iterator
+import shutil
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from gridapp.geography import load_geography
 from gridapp.models import RECORD_TYPES, Record
 from gridapp.queries import OutboxEntry
 from gridapp.states import type_name
 from gridapp.store import Store
 from sync import protocol as p
-from sync.client import Client, ConflictError, ForbiddenError, ProtocolError, RequestError
+from sync.client import Client, ConflictError, DiskSpaceError, ForbiddenError, ProtocolError, RequestError
 from sync.mutations import mutation
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+KEEP_FREE_BYTES = 1024**3  # a first sync never leaves the laptop's disk with less than 1 GiB free
+# The laptop's database grows by about this many bytes per byte of a snapshot's JSON lines
+# (records, search index, projections, audit): 1.3 measured for a village of people, households and
+# visits (tests/sync/test_first_sync_size.py checks it stays below); 2 leaves room for longer texts.
+STORE_BYTES_PER_SNAPSHOT_BYTE = 2
 
 
 @dataclass
@@ -71,9 +81,12 @@ def _now() -> str:
 
 
 def run_sync(store: Store, client: Client, progress: Progress | None = None, *, batch: int | None = None,
-             page: int | None = None, download_budget: int = 20 * 1024 * 1024) -> SyncReport:
+             page: int | None = None, download_budget: int = 20 * 1024 * 1024,
+             keep_free: int = KEEP_FREE_BYTES, disk_free: Callable[[Path], int] | None = None) -> SyncReport:
     """One full sync. Raises SyncError (OfflineError, AuthError, ConflictError `device.clone` …)
-    when a step fails; the store keeps everything already done."""
+    when a step fails; the store keeps everything already done. A village's first sync that would
+    leave less than `keep_free` bytes on the store's disk (`disk_free`, shutil.disk_usage by
+    default) is not downloaded: DiskSpaceError, after the outbox has been pushed."""
     report = SyncReport(started_at=_now())
     tick = progress or (lambda *_: None)
     start_trips = client.round_trips
@@ -88,7 +101,8 @@ def run_sync(store: Store, client: Client, progress: Progress | None = None, *, 
     if hello.min_pull_protocol > p.PROTOCOL_VERSION:
         report.client_too_old = True
     else:
-        _pull(store, client, hello, min(page or hello.limits.max_page, hello.limits.max_page), report, tick)
+        room = _DiskRoom(store.path, keep_free, disk_free or _free_bytes)
+        _pull(store, client, hello, min(page or hello.limits.max_page, hello.limits.max_page), report, tick, room)
     # The records are done: that is what "last successful sync" means to the user.
     store.set_meta("last_sync_at", _now())
     _upload_blobs(store, client, hello.limits.blob_chunk_bytes, report, tick)
@@ -161,11 +175,12 @@ def _push(store: Store, client: Client, limit: int, report: SyncReport, tick: Pr
 # ---------------------------------------------------------------- pull
 
 
-def _pull(store: Store, client: Client, hello: p.Hello, limit: int, report: SyncReport, tick: Progress) -> None:
+def _pull(store: Store, client: Client, hello: p.Hello, limit: int, report: SyncReport, tick: Progress,
+          room: _DiskRoom | None = None) -> None:
     known = store.sync_cursors()
     for bucket in hello.buckets:
         if known.get(bucket, 0) == 0 and not store.server_versions(bucket):
-            _snapshot(store, client, bucket, report, tick)
+            _snapshot(store, client, bucket, report, tick, room)
     cursors = {b: store.sync_cursors().get(b, 0) for b in hello.buckets}
     for gone in store.local_buckets() - set(hello.buckets):
         cursors[gone] = store.sync_cursors().get(gone, 0)  # so the server says it is removed
@@ -233,10 +248,13 @@ def _verify(store: Store, sums: dict[str, p.BucketChecksum], cursors: dict[str, 
     return again
 
 
-def _snapshot(store: Store, client: Client, bucket: str, report: SyncReport, tick: Progress) -> None:
+def _snapshot(store: Store, client: Client, bucket: str, report: SyncReport, tick: Progress,
+              room: _DiskRoom | None = None) -> None:
     """First sync of a bucket: the whole village in one compressed download, applied in pages;
-    the cursor is set with the last page, so an interruption starts the snapshot again."""
-    lines = gzip.decompress(client.snapshot(bucket)).decode("utf-8").splitlines()
+    the cursor is set with the last page, so an interruption starts the snapshot again. The
+    disk is checked against the snapshot's size before its body is downloaded."""
+    check = None if room is None else functools.partial(room.check, bucket)
+    lines = gzip.decompress(client.snapshot(bucket, check)).decode("utf-8").splitlines()
     if not lines:
         return
     try:
@@ -254,6 +272,52 @@ def _snapshot(store: Store, client: Client, bucket: str, report: SyncReport, tic
             for c in part:
                 report.pulled_by_type[c["record_type"]] = report.pulled_by_type.get(c["record_type"], 0) + 1
             tick("snapshot", min(start + step, len(body)), len(body))
+
+
+# ---------------------------------------------------------------- disk space for a first sync
+
+def _free_bytes(path: Path) -> int:
+    return shutil.disk_usage(path.parent).free
+
+
+@dataclass
+class _DiskRoom:
+    path: Path
+    keep_free: int
+    free: Callable[[Path], int]
+
+    def check(self, bucket: str, headers: Mapping[str, str]) -> None:
+        """Refuse a village's snapshot the disk cannot hold while keeping `keep_free` bytes free.
+        A server that does not say the snapshot's size (older than the header) is not checked."""
+        unpacked = headers.get("X-Snapshot-Bytes", "")
+        if not unpacked.isdigit():
+            return
+        need = int(unpacked) * STORE_BYTES_PER_SNAPSHOT_BYTE
+        free = self.free(self.path)
+        if need + self.keep_free <= free:
+            return
+        records = headers.get("X-Snapshot-Records", "")
+        size = f"{int(records):,} 条记录，约需 {_mb(need)}" if records.isdigit() else f"约需 {_mb(need)}"
+        raise DiskSpaceError(
+            f"电脑硬盘空间不够，没有下载{village_name(bucket)}的数据（{size}）：硬盘只剩 {_mb(free)}，"
+            f"下载后至少还要留 {_mb(self.keep_free)} 给电脑自己用。"
+            "您在这台电脑上的修改已经上传到县服务器，不会丢失。"
+            "请删除不用的文件后再同步，或请县里的管理员帮忙。",
+            code="disk.full", body={"bucket": bucket, "need_bytes": need, "free_bytes": free,
+                                    "keep_free_bytes": self.keep_free})
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024**3:.1f} GB" if n >= 1024**3 else f"{max(1, round(n / 1024**2))} MB"
+
+
+def village_name(code: str) -> str:
+    """The village's name for a message (the code itself when the county list does not have it)."""
+    geography = load_geography()
+    if not geography.is_village_code(code):
+        return f"村 {code}"
+    village = geography.village(code)
+    return f"{geography.township(village.township_code).name}{village.name}"
 
 
 @contextmanager

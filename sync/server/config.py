@@ -29,6 +29,10 @@ class Settings(BaseSettings):
     login_slow_after: int = 3
     login_lock_after: int = 10
     login_lock_minutes: int = 15
+    # A village whose snapshot (first sync) holds more records than this is logged as a warning
+    # when the snapshot is built. Nothing is refused; laptops check their own disk against the
+    # snapshot's size (docs/sync.md, "Huge first sync").
+    snapshot_warn_records: int = 100_000
     pool_size: int = 10
     log_level: str = "INFO"
 

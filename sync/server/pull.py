@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,10 @@ from sync.server.auth import Caller, aware
 from sync.server.db import reading
 from sync.server.errors import Forbidden, NotFound
 from sync.server.tables import buckets, records
+
+log = logging.getLogger("gridapp.server.pull")
+SNAPSHOT_RECORDS = "X-Snapshot-Records"  # the village's record count
+SNAPSHOT_BYTES = "X-Snapshot-Bytes"  # the snapshot's JSON lines, unpacked
 
 _COLUMNS = (records.c.id, records.c.type, records.c.bucket, records.c.state, records.c.version,
             records.c.change_no, records.c.sealed, records.c.content_hash, records.c.deleted, records.c.root_id,
@@ -104,10 +111,31 @@ def _checksum(conn: Connection, code: str, last: int, counter: Any, visible: set
     return BucketChecksum(change_no=last, count=count, xor=protocol.to_hex(xor))
 
 
-def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path) -> tuple[Path, str]:
+@dataclass(frozen=True)
+class Snapshot:
+    """A cached snapshot file and what the laptop learns from its headers before the body: the
+    village's record count and the JSON's size unpacked (`X-Snapshot-Records`,
+    `X-Snapshot-Bytes`), so it can see whether its disk holds the village before downloading."""
+
+    path: Path
+    etag: str
+    records: int
+    unpacked_bytes: int
+
+    def headers(self) -> dict[str, str]:
+        return {"ETag": self.etag, SNAPSHOT_RECORDS: str(self.records), SNAPSHOT_BYTES: str(self.unpacked_bytes)}
+
+
+def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
+                  warn_records: int | None = None) -> Snapshot:
     """The gzip JSON-lines snapshot of `bucket` at its current change number (built once and
-    cached, so a dropped download resumes with a Range request against the same bytes) and its
-    ETag. Mediators sync their cases by pull instead (their view is filtered)."""
+    cached, so a dropped download resumes with a Range request against the same bytes) with its
+    ETag and size. Mediators sync their cases by pull instead (their view is filtered).
+
+    A snapshot is one village, never a township or the county: a device holding many villages
+    downloads one cached file per village. A village with more than `warn_records` records is
+    logged as a warning when its snapshot is built (nothing is refused: the village's workers
+    need it)."""
     if caller.role is Role.MEDIATOR:
         raise Forbidden("调解员按案件同步，不能下载整村数据。", code="snapshot.not_for_mediators")
     with reading(engine) as conn:
@@ -117,23 +145,38 @@ def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path) -> 
         last = counter.last_change_no if counter else 0
         etag = f'"{bucket}-{last}"'
         path = folder / f"{bucket}-{last}.jsonl.gz"
-        if not path.exists():
-            _build(conn, bucket, last, counter, path)
-    return path, etag
+        size = path.with_suffix(".size")  # "<records> <unpacked bytes>", written before the file
+        if not (path.exists() and size.exists()):
+            _build(conn, bucket, last, counter, path, size)
+            if warn_records is not None and counter is not None and counter.record_count > warn_records:
+                log.warning("village %s: its snapshot holds %d records, more than snapshot_warn_records (%d); "
+                            "a first sync of it is slow and large", bucket, counter.record_count, warn_records)
+    count, unpacked = (int(n) for n in size.read_text().split())
+    return Snapshot(path, etag, count, unpacked)
 
 
-def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path) -> None:
+def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path, size: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     header = SnapshotHeader(bucket=bucket, change_no=last, count=counter.record_count if counter else 0,
                             checksum=_checksum(conn, bucket, last, counter, None))
+    unpacked = 0
     with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=5) as out:
-        out.write(header.model_dump_json() + "\n")
-        rows = conn.execute(select(*_COLUMNS).where(records.c.bucket == bucket, records.c.change_no <= last)
-                            .order_by(records.c.change_no)).yield_per(2000)
-        for row in rows:
-            out.write(change_line(row) + "\n")
+        for line in _lines(conn, bucket, last, header):
+            out.write(line)
+            unpacked += len(line.encode("utf-8"))
+    size_tmp = size.with_name(f"{size.name}.{os.getpid()}.tmp")
+    size_tmp.write_text(f"{header.count} {unpacked}")
+    os.replace(size_tmp, size)
     os.replace(tmp, path)
-    for stale in path.parent.glob(f"{bucket}-*.jsonl.gz"):
-        if stale != path:
+    for stale in [*path.parent.glob(f"{bucket}-*.jsonl.gz"), *path.parent.glob(f"{bucket}-*.jsonl.size")]:
+        if stale not in (path, size):
             stale.unlink(missing_ok=True)
+
+
+def _lines(conn: Connection, bucket: str, last: int, header: SnapshotHeader) -> Iterator[str]:
+    yield header.model_dump_json() + "\n"
+    rows = conn.execute(select(*_COLUMNS).where(records.c.bucket == bucket, records.c.change_no <= last)
+                        .order_by(records.c.change_no)).yield_per(2000)
+    for row in rows:
+        yield change_line(row) + "\n"

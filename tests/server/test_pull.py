@@ -125,6 +125,31 @@ def test_a_snapshot_holds_the_whole_village_and_resumes_by_range(laptop):
     assert part.status_code == 206 and part.content == response.content[100:]
 
 
+def test_a_snapshot_says_its_size_before_its_body(laptop):
+    """What a laptop checks its disk against (docs/sync.md, "Huge first sync"): the village's
+    record count and the unpacked size of the JSON lines, in headers, also on the cached file."""
+    _fill(laptop, 30)
+    for _ in range(2):  # built, then served from the cache
+        response = laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}", headers=laptop.headers)
+        assert response.status_code == 200
+        assert response.headers["x-snapshot-records"] == "30"
+        assert int(response.headers["x-snapshot-bytes"]) == len(gzip.decompress(response.content))
+
+
+def test_a_village_above_the_snapshot_warning_size_is_logged_and_still_served(laptop, settings, caplog):
+    settings.snapshot_warn_records = 20
+    _fill(laptop, 20)
+    with caplog.at_level("WARNING", logger="gridapp.server.pull"):
+        assert laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}", headers=laptop.headers).status_code == 200
+        assert not caplog.records  # 20 is not more than 20
+        _fill(laptop, 1)
+        response = laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}", headers=laptop.headers)
+    assert response.status_code == 200 and response.headers["x-snapshot-records"] == "21"
+    assert [r.getMessage() for r in caplog.records] == [
+        f"village {VILLAGE}: its snapshot holds 21 records, more than snapshot_warn_records (20); "
+        "a first sync of it is slow and large"]
+
+
 def test_a_snapshot_line_is_the_change_a_pull_gives_for_the_record(laptop, engine):
     """The snapshot splices each record's stored JSON text into its line (no parse and dump
     again): the line must still be exactly the change a pull page carries."""

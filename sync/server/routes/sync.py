@@ -68,6 +68,7 @@ def pull(body: p.PullRequest, caller: CallerDep, engine: EngineDep, settings: Se
             responses={200: {"content": {"application/gzip": {}}}, 206: {"description": "a byte range"}})
 def snapshot(bucket: str, request: Request, caller: CallerDep, engine: EngineDep,
              settings: SettingsDep) -> FileResponse:
-    path, etag = pulling.snapshot_file(engine, caller, bucket, settings.snapshots())
-    return FileResponse(path, media_type="application/gzip", headers={"ETag": etag},
+    snap = pulling.snapshot_file(engine, caller, bucket, settings.snapshots(),
+                                 warn_records=settings.snapshot_warn_records)
+    return FileResponse(snap.path, media_type="application/gzip", headers=snap.headers(),
                         filename=f"{bucket}.jsonl.gz")
