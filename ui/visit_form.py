@@ -357,15 +357,17 @@ class VisitForm(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _photos_box(self) -> QGroupBox:
+        from ui.attachments import AttachmentsPanel
+
         box = QGroupBox(self.tr("照片"), self)
         box.setObjectName("photos")
         column = QVBoxLayout(box)
-        # TODO(attachments): embed ui.attachments.AttachmentsPanel(runner, "visit", visit_id) here
-        # when that panel exists; until then the place is kept and says so.
-        note = QLabel(self.tr("拍照和添加照片的功能尚未提供。"), box)
-        note.setObjectName("photos_pending")
-        note.setWordWrap(True)
-        column.addWidget(note)
+        self.photos_note = QLabel(self.tr("先选走访户，草稿保存后即可添加照片。"), box)
+        self.photos_note.setObjectName("photos_note")
+        self.photos_note.setWordWrap(True)
+        column.addWidget(self.photos_note)
+        self.attachments = AttachmentsPanel(self.runner, "visit", None, box)
+        column.addWidget(self.attachments)
         return box
 
     def _wire(self) -> None:
@@ -433,6 +435,7 @@ class VisitForm(QWidget):
             self.base = record
             self.household = household
             self.saver = DraftSaver(record.id, record.version)
+            self.attachments.set_owner("visit", record.id if record.created_at else None)
             self.household_edit.setText(household.label if household else "")
             self._fill_members()
             self.started_at.setDateTime(_qdatetime(entry.started_at or now_in_china()))
@@ -489,6 +492,9 @@ class VisitForm(QWidget):
         self.amend_button.setVisible(self.sealed and not self._amending)
         self.amend_bar.setVisible(self._amending)
         self.open_household.setEnabled(self.household is not None)
+        # A correction is a new record: the photos stay with the sealed original.
+        self.attachments.set_read_only(self.sealed or self._amending)
+        self.photos_note.setVisible(not self.is_stored)
         self._purposes_shown()
         self._dispute_shown()
         state = state_label("visit", self.base.state)
@@ -497,17 +503,14 @@ class VisitForm(QWidget):
         elif not self.is_stored:
             self.title.setText(self.tr("新走访"))
         else:
-            self.title.setText(self.tr("走访记录 %1").replace("%1", self.base.visit_no or ""))
+            self.title.setText(self.tr("走访记录 %1").replace("%1", self.base.visit_no) if self.base.visit_no
+                               else self.tr("走访草稿"))
         revision = self.tr("（第%1次更正）").replace("%1", str(self.base.revision - 1)) if self.base.revision > 1 else ""
         self.state_label.setText(state + ("，" + self.tr("已封存") if self.sealed else "") + revision)
 
     def _purposes_shown(self) -> None:
-        self.policy_row.setVisible(self.purpose_boxes["policy_explanation"].isChecked())
-        self.risk_row.setVisible(self.purpose_boxes["risk_followup"].isChecked())
-        for name in ("policy", "risk"):
-            self._form.setRowVisible(self.policy_row if name == "policy" else self.risk_row,
-                                     self.purpose_boxes["policy_explanation" if name == "policy"
-                                                        else "risk_followup"].isChecked())
+        self._form.setRowVisible(self.policy_row, self.purpose_boxes["policy_explanation"].isChecked())
+        self._form.setRowVisible(self.risk_row, self.purpose_boxes["risk_followup"].isChecked())
 
     def dispute_found(self) -> bool:
         return self.screening.currentData() == DISPUTE_FOUND or any(
@@ -634,7 +637,7 @@ class VisitForm(QWidget):
         self._dirty = False
         record, saver = check.record, self.saver
         self.runner.op(lambda store: saver.save(store, record), lambda _c: self._saved(record),
-                       error=self._save_failed)
+                       error=lambda exc: self._save_failed(exc, record.id))
         return True
 
     def _saved(self, record: VisitRecord) -> None:
@@ -642,14 +645,18 @@ class VisitForm(QWidget):
             return
         if not self.is_stored:
             self.base = record.model_copy(update={"created_at": datetime.now(CHINA_TZ)})
+            self.attachments.set_owner("visit", record.id)
             self._refresh_state()
         else:
             self.base = record.model_copy(update={"created_at": self.base.created_at})
         self.status.setText(self.tr("草稿已自动保存 %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
         self.saved.emit(record.id)
 
-    def _save_failed(self, exc: BaseException) -> None:
-        self._dirty = True
+    def _save_failed(self, exc: BaseException, record_id: str | None = None) -> None:
+        if record_id is not None and record_id != self.base.id:
+            self.runner.failed.emit(message_for(exc))  # a visit no longer shown: the window says it
+            return
+        self._dirty = not self.sealed
         if isinstance(exc, InvalidRecord):
             self.show_problems(exc.problems)
             self.status.setText(self.tr("有问题未改正，草稿未保存"))

@@ -57,7 +57,3 @@ class VisitsPage(ListPage):
     def flush(self) -> None:
         self.form.flush()
 
-
-def visits_page(runner: Runner, control: object) -> QWidget:
-    """The pages.py factory."""
-    return VisitsPage(runner)

@@ -246,3 +246,20 @@ def test_ctrl_n_starts_a_new_visit_after_saving_the_open_one(qtbot, page, store)
     assert form.base.id != first and form.summary.toPlainText() == ""
     _idle(qtbot, page)
     assert store.get(first).summary == "先记一笔"
+
+
+def test_the_window_opens_a_visit_on_this_page_and_saves_typing_when_it_closes(qtbot, desktop, settings):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(desktop.runner, desktop.control, settings,
+                        pages=[("visit", "走访", lambda runner, _control: VisitsPage(runner))])
+    store = desktop.store
+    draft_id = store.list_ids("visit", ListFilter(states=("DRAFT",)))[0]
+    page = window.pages["visit"]
+    window.open_record("visit", draft_id)
+    qtbot.waitUntil(lambda: page.form.base.id == draft_id)
+    page.form.summary.setPlainText(SUMMARY)
+    window.close()  # before the autosave timer fires
+    qtbot.waitUntil(lambda: desktop.runner.busy == 0)
+    assert store.get(draft_id).summary == SUMMARY
+    window.deleteLater()
