@@ -181,7 +181,8 @@ def household_choice(store: Store, household_id: str) -> HouseholdChoice:
 
 def new_visit() -> VisitRecord:
     """A blank visit (its id fixed from here on); it has no village until a household is chosen."""
-    return VisitRecord.model_construct(state=VisitRecord.INITIAL_STATE, id=VisitRecord.model_fields["id"].default_factory())
+    fresh_id = VisitRecord.model_fields["id"].default_factory()
+    return VisitRecord.model_construct(state=VisitRecord.INITIAL_STATE, id=fresh_id)
 
 
 def entry_of(visit: VisitRecord, household: HouseholdChoice | None) -> VisitEntry:
@@ -312,8 +313,8 @@ class DraftSaver:
         """Number the visit, check the guard, save and seal it. Raises InvalidRecord with every
         problem of the guard, before anything is written."""
         if not record.visit_no and record.started_at:
-            record = record.model_copy(update={"visit_no": next_visit_no(store, record.village_code,
-                                                                         record.started_at.astimezone(CHINA_TZ).date())})
+            day = record.started_at.astimezone(CHINA_TZ).date()
+            record = record.model_copy(update={"visit_no": next_visit_no(store, record.village_code, day)})
         errors = [p for p in validation.transition_problems(record, COMPLETED) if p.is_error]
         if errors:
             raise InvalidRecord(errors)

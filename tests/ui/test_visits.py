@@ -82,7 +82,7 @@ def test_a_typed_visit_is_autosaved_as_a_draft_then_completed_and_sealed(qtbot, 
     assert (draft.state, draft.sealed, draft.household_id) == ("DRAFT", False, hid)
     assert draft.interviewee_name_text == form.household.members[0][1]
 
-    QTest.keyClick(form, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(form.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # typing, then done
     qtbot.waitUntil(lambda: store.get(draft.id).sealed and form.sealed)
     sealed = store.get(draft.id)
     assert sealed.state == "COMPLETED" and sealed.content_hash and sealed.visit_no
