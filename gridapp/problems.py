@@ -139,6 +139,7 @@ class ProblemItem:
     rows: tuple[FieldRow, ...]
     actions: frozenset[str]
     record_exists: bool
+    sent: tuple[tuple[str, str], ...] = ()  # (title, value) of what a refused change held
 
     @property
     def record_label(self) -> str:
@@ -150,12 +151,21 @@ class ProblemItem:
 
 def open_problems(store: Store) -> list[ProblemItem]:
     """Every open problem, newest first, grouped: the fields one edit clashed on form one item."""
+    names = _Names(store)
+    return [_item(store, names, rows) for rows in _groups(store.sync_problems()).values()]
+
+
+def open_count(store: Store) -> int:
+    """How many items `open_problems` lists (what the status bar should count)."""
+    return len(_groups(store.sync_problems()))
+
+
+def _groups(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[dict[str, Any]]]:
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for p in store.sync_problems():
+    for p in rows:
         key = ("fields", p["record_id"], p["mutation_id"] or p["id"], p["code"] or "") if p["field"] else ("one", p["id"])
         groups.setdefault(key, []).append(p)
-    names = _Names(store)
-    return [_item(store, names, rows) for rows in groups.values()]
+    return groups
 
 
 def reason_for(code: str | None, message: str | None = None) -> str:
@@ -176,7 +186,10 @@ def _item(store: Store, names: _Names, problems: list[dict[str, Any]]) -> Proble
     exists = store.exists(rid)
     mutation_record = (details.get("mutation") or {}).get("record") or {}
     model = RECORD_TYPES.get(rtype)
-    rows = tuple(_row(model, p, names) for p in problems if p["field"])
+    order = list(model.model_fields) if model else []
+    fields = sorted((p for p in problems if p["field"]),
+                    key=lambda p: order.index(p["field"]) if p["field"] in order else len(order))
+    rows = tuple(_row(model, p, names) for p in fields)
     sealed = exists and store.get(rid).sealed
     actions: set[str] = set()
     if kind == "conflict":
@@ -198,7 +211,24 @@ def _item(store: Store, names: _Names, problems: list[dict[str, Any]]) -> Proble
         record_type=rtype, record_id=rid, type_label=type_name(rtype),
         record_name=names.of(rtype, rid, mutation_record), created_at=first["created_at"], code=code,
         reason=reason_for(code, first["message"]), server_message=first["message"] or "", details=server_problems,
-        rows=rows, actions=frozenset(actions), record_exists=exists)
+        rows=rows, actions=frozenset(actions), record_exists=exists,
+        sent=_sent(model, mutation_record, names) if kind != "conflict" or not rows else ())
+
+
+SENT_LINES = 12  # the first values of a refused change the view lists (the rest stay in the problem)
+
+
+def _sent(model: type[Record] | None, data: Mapping[str, Any], names: _Names) -> tuple[tuple[str, str], ...]:
+    """The filled-in fields of a refused record, titled, in the form's order."""
+    if model is None or not data:
+        return ()
+    hidden = model.META_FIELDS | {"id", "state", "village_code", "id_number_hmac"}
+    lines = []
+    for name, info in model.model_fields.items():
+        if name in hidden or data.get(name) in (None, "", [], {}):
+            continue
+        lines.append((info.title or name, show_value(info, name, data[name], names.ref)))
+    return tuple(lines[:SENT_LINES])
 
 
 def _problem_title(model: type[Record] | None, problem: Mapping[str, Any]) -> str:

@@ -54,10 +54,11 @@ def test_a_clash_on_two_fields_is_one_item_with_a_row_per_field(pair, household_
     assert item.record_label == "住户：韦小明家（上岭屯）"  # the record as it is now: the server's hamlet
     assert item.actions == {problems.CHOOSE}
     assert "由你决定用哪个" in item.reason
-    rows = {(r.title, r.mine, r.server, r.base) for r in item.rows}
-    assert rows == {("屯/村民小组", "中岭屯", "上岭屯", "下岭尾屯"),
-                    ("户类别", "军属/优抚对象", "特困供养", "低保户")}
+    rows = [(r.title, r.mine, r.server, r.base) for r in item.rows]  # in the form's order
+    assert rows == [("屯/村民小组", "中岭屯", "上岭屯", "下岭尾屯"),
+                    ("户类别", "军属/优抚对象", "特困供养", "低保户")]
     assert all(r.mine_changed and r.server_changed for r in item.rows)
+    assert problems.open_count(b.store) == 1 and len(b.store.sync_problems()) == 2
 
 
 def test_keeping_mine_is_an_edit_that_reaches_the_server(pair, household_in_both):
@@ -154,6 +155,7 @@ def test_a_refused_record_shows_the_reason_in_plain_words_and_the_raw_code(pair)
     assert item.record_label == "人员：韦外村"
     # the village is not this laptop's: the record left with its bucket, its content is in the problem
     assert not a.store.exists(outside.id) and item.actions == {problems.DISCARD}
+    assert {("证件号码", "110105********002X"), ("姓名", "韦外村")} <= set(item.sent)  # what was sent stays readable
     problems.close_problems(a.store, item.problem_ids)
     assert problems.open_problems(a.store) == []
     assert a.store.sync_problems(open_only=False)[0]["resolution"] == problems.DISMISSED

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QRadioButton, QSizePolicy,
-    QVBoxLayout, QWidget,
+    QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QRadioButton, QScrollArea,
+    QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from gridapp import problems
@@ -46,7 +46,7 @@ class _Cell(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 4, 6, 4)
         if choice is not None:
-            row.addWidget(choice, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(choice, 0, Qt.AlignmentFlag.AlignVCenter)
         self.value = _label(text, self)
         self.value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         row.addWidget(self.value, 1)
@@ -65,33 +65,47 @@ class ProblemView(QWidget):
         super().__init__(parent)
         self.item = item
         self.choices: dict[str, QButtonGroup] = {}  # problem id → (我的 = 1, 服务器的 = 0)
-        layout = QVBoxLayout(self)
+        content = QWidget(self)
+        content.setObjectName("problem_content")
+        layout = QVBoxLayout(content)
 
-        layout.addWidget(_label(translated("problems", item.headline), self, name="headline", bold=True))
-        layout.addWidget(_label(item.record_label, self, name="record"))
-        layout.addWidget(_label(self.tr("发生时间：%1").replace("%1", when(item.created_at)), self, name="when"))
-        layout.addWidget(_label(translated("problems", item.reason), self, name="reason"))
+        layout.addWidget(_label(translated("problems", item.headline), content, name="headline", bold=True))
+        layout.addWidget(_label(item.record_label, content, name="record"))
+        layout.addWidget(_label(self.tr("发生时间：%1").replace("%1", when(item.created_at)), content, name="when"))
+        layout.addWidget(_label(translated("problems", item.reason), content, name="reason"))
         for text in item.details:
-            layout.addWidget(_label(f"• {text}", self))
+            layout.addWidget(_label(f"• {text}", content))
+        if item.rows:
+            layout.addWidget(self._table(content, item.rows, choosing=problems.CHOOSE in item.actions))
+        if item.sent:
+            layout.addWidget(self._sent(content, item.sent))
         support = self.tr("服务器代码：%1").replace("%1", item.code) if item.code else ""
         if item.server_message and item.server_message != item.reason:
             support += ("　" if support else "") + self.tr("服务器原话：%1").replace("%1", item.server_message)
         if support:
-            layout.addWidget(_label(support, self, name="code", small=True))
+            layout.addWidget(_label(support, content, name="code", small=True))
+        layout.addStretch(1)
 
-        if item.rows:
-            layout.addWidget(self._table(item.rows, choosing=problems.CHOOSE in item.actions))
+        # What happened scrolls; the choices stay in sight below it.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("problem_detail")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
         self.error = _label("", self, name="resolve_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setVisible(False)
-        layout.addWidget(self.error)
-        layout.addLayout(self._buttons())
-        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.error)
+        outer.addLayout(self._buttons())
 
     # ------------------------------------------------------------ the fields side by side
 
-    def _table(self, rows: tuple[FieldRow, ...], *, choosing: bool) -> QWidget:
-        box = QWidget(self)
+    def _table(self, parent: QWidget, rows: tuple[FieldRow, ...], *, choosing: bool) -> QWidget:
+        box = QWidget(parent)
         box.setObjectName("fields")
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 8, 0, 8)
@@ -123,6 +137,22 @@ class ProblemView(QWidget):
         grid.setColumnStretch(0, 2)
         for column in (1, 2, 3):
             grid.setColumnStretch(column, 3)
+        return box
+
+    def _sent(self, parent: QWidget, lines: tuple[tuple[str, str], ...]) -> QWidget:
+        """What the refused change held: it is kept here, so the user can enter it again."""
+        box = QWidget(parent)
+        box.setObjectName("sent")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 8, 0, 8)
+        grid.setHorizontalSpacing(12)
+        heading = self.tr("你提交的内容（保留在这里）：") if self.item.record_exists else \
+            self.tr("这条记录已不在本机，你提交的内容保留在这里：")
+        grid.addWidget(_label(heading, box, bold=True), 0, 0, 1, 2)
+        for n, (title, value) in enumerate(lines, start=1):
+            grid.addWidget(_label(f"{title}：", box), n, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(_label(value, box, name=f"sent_{n}"), n, 1)
+        grid.setColumnStretch(1, 1)
         return box
 
     # ------------------------------------------------------------ the choices

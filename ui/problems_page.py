@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QLabel, QListWidget, QListWidgetItem, QMessageBox, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout,
+    QLabel, QListWidget, QListWidgetItem, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout,
     QWidget,
 )
 
@@ -66,6 +66,7 @@ class ProblemsPage(QWidget):
         self.list.setObjectName("problems_list")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._chosen)
 
@@ -75,18 +76,17 @@ class ProblemsPage(QWidget):
         self.hint = QLabel(self.tr("在左边选一条，右边会说明发生了什么、可以怎么处理。"), self)
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("problem_detail")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.hint)
+        self.detail = QWidget(self)  # holds the chosen problem's view (or the hint)
+        self.detail_layout = QVBoxLayout(self.detail)
+        self.detail_layout.setContentsMargins(8, 0, 0, 0)
+        self.detail_layout.addWidget(self.hint)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("problems_splitter")
         self.splitter.addWidget(self.list)
-        self.splitter.addWidget(self.scroll)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
 
         self.stack = QStackedWidget(self)
@@ -144,10 +144,13 @@ class ProblemsPage(QWidget):
         self._put(view)
 
     def _put(self, widget: QWidget) -> None:
-        old = self.scroll.takeWidget()  # (setWidget would delete the hint too)
-        if old is not None and old is not self.hint:
-            old.deleteLater()
-        self.scroll.setWidget(widget)
+        while self.detail_layout.count():
+            old = self.detail_layout.takeAt(0).widget()
+            if old is not None and old is not widget:
+                old.hide()
+                if old is not self.hint:
+                    old.deleteLater()
+        self.detail_layout.addWidget(widget)
         widget.show()
 
     # ------------------------------------------------------------ resolving

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ui.problems_page import ProblemsPage
@@ -54,11 +54,17 @@ class SyncPage(QWidget):
         self.problems.open_requested.connect(self.open_requested)
         self.problems_layout.addWidget(self.problems)
 
+        # The server and the sync button side by side: the problems below get the height.
+        side = QVBoxLayout()
+        side.addWidget(self.sync_button)
+        side.addWidget(self.progress)
+        side.addWidget(self.result)
+        side.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(box, 3)
+        top.addLayout(side, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(box)
-        layout.addWidget(self.sync_button)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.result)
+        layout.addLayout(top)
         layout.addWidget(self.problems_box, 1)
         self.problems.loaded.connect(self._problems_counted)
 

@@ -6,7 +6,7 @@ problem count falls."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton, QRadioButton
+from PySide6.QtWidgets import QLabel, QPushButton, QRadioButton, QWidget
 
 from gridapp.store import Store
 from tests.server.conftest import app, engine, grid_of, make_user, settings  # noqa: F401  (fixtures)
@@ -218,6 +218,8 @@ def test_a_refused_change_shows_the_reason_and_leaves_only_when_the_user_confirm
     assert screen.text("reason") == "这条记录不在你负责的村（辖区）内，服务器不收。"
     assert screen.text("record") == "人员：韦外村"
     assert "territory.outside" in screen.text("code")
+    sent = [label.text() for label in screen.page.view.findChild(QWidget, "sent").findChildren(QLabel)]
+    assert "姓名：" in sent and "韦外村" in sent  # what was sent stays readable: the record left with its village
 
     asked = []
     monkeypatch.setattr(CloseQuestion, "ask", classmethod(lambda cls, parent, item: asked.append(item) or False))
@@ -241,3 +243,39 @@ def test_the_sync_page_hosts_the_problems_and_passes_on_open_requests(qtbot, pai
     with qtbot.waitSignal(page.open_requested) as opened:
         page.problems.open_requested.emit("household", household.id)
     assert opened.args == ["household", household.id]
+
+
+@pytest.mark.parametrize("points", [12, 17])
+def test_the_sync_page_with_a_conflict_fits_a_laptop_screen(qtbot, qapp, pair, screen, household, tmp_path, points):
+    from PySide6.QtCore import QSettings
+
+    from tests.ui.screens import clipped_texts, save
+    from ui.app import apply_font
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    before = qapp.font()
+    apply_font(qapp, points)
+    window = MainWindow(screen.runner, screen.control,
+                        Settings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)),
+                        pages=[("sync", "同步", lambda runner, control: SyncPage(runner, control))])
+    qtbot.addWidget(window)
+    try:
+        outside = f.person("韦外村").model_copy(update={"village_code": "450224106201"})
+        screen.runner.op(lambda store: store.save(outside))
+        clash(pair, screen, household)
+        page = window.pages["sync"]
+        window.resize(1366, 705)  # a 1366×768 screen less the task bar
+        window.show()
+        qtbot.waitUntil(lambda: len(page.problems.items) == 2 and screen.runner.busy == 0, timeout=10_000)
+        conflict = next(item.key for item in page.problems.items if item.kind == "conflict")
+        page.problems.select(conflict)
+        qtbot.waitUntil(lambda: page.problems.current_key() == conflict)
+        save(window, f"problems_conflict_{points}pt")
+        assert clipped_texts(window) == []
+        page.problems.select(next(item.key for item in page.problems.items if item.kind == "rejected"))
+        save(window, f"problems_rejected_{points}pt")
+        assert clipped_texts(window) == []
+    finally:
+        window.hide()
+        qapp.setFont(before)
