@@ -187,8 +187,11 @@ class Store(StoreReads, StoreLists, BlobStore):
             with self._transaction():
                 for version in range(current + 1, SCHEMA_VERSION + 1):
                     _name, statements = MIGRATIONS[version - 1]
-                    for sql in statements:
-                        self._conn.execute(sql)
+                    for step in statements:
+                        if callable(step):
+                            step(self._conn)
+                        else:
+                            self._conn.execute(step)
                 if current == 0:
                     self._set_meta("created_at", _iso(_now()))
                     self._set_meta("id_hmac_key", privacy.new_hmac_key().hex())

@@ -24,11 +24,10 @@ Each build runs in a subprocess (`old_client_child.py`) whose `sys.path` starts 
 messages refuse unknown keys (`extra="forbid"`) on both sides, so these tests are also what
 catches a new field in `hello`, a pull page or a push answer that old laptops would choke on.
 
-Found by this matrix (not fixed here: `gridapp/` belongs to another change): a laptop database
-made by N-2 cannot be opened by the current build's sync — migration 2 was edited in place after
-473a228, so its database is at schema 2 without `sync_buckets.verified_cursor`, which no
-migration adds. That step is a strict xfail for N-2; it turns into a failure once fixed (a
-migration that adds the missing column), and the marker should then go.
+Found by this matrix: a laptop database made by N-2 could not be synced by the current build —
+migration 2 had been edited in place after 473a228, so its database was at schema 2 without
+`sync_buckets.verified_cursor`. Migration 4 repairs such databases (and 2805d84's, without
+`sent_log`); the N-2 update test below is what shows it.
 
 Move N_1 and N_2 on each protocol or local-schema release: N-1 is the newest earlier build whose
 `protocol.py` or local schema differs from the current one, N-2 the newest one before it that
@@ -49,7 +48,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import sqlcipher3.dbapi2
 from sqlalchemy import text
 
 from tests.server.conftest import grid_of
@@ -180,9 +178,7 @@ def test_an_old_build_syncs_its_outbox_once_without_a_full_resync_and_survives_a
     assert len(state["persons"]) == SEEDED + 5
 
 
-@pytest.mark.parametrize("build", ["N-1", pytest.param("N-2", marks=pytest.mark.xfail(
-    strict=True, raises=sqlcipher3.dbapi2.OperationalError, reason="migration 2 was edited in place after 473a228: its databases lack "
-                        "sync_buckets.verified_cursor and no migration adds it (module docstring)"))])
+@pytest.mark.parametrize("build", ["N-1", "N-2"])
 def test_updating_the_app_keeps_the_old_builds_outbox_and_cursor(build, old_trees, make_user, server_url,
                                                                   engine, tmp_path, db_key, make_laptop):
     from gridapp.schema import SCHEMA_VERSION
