@@ -23,6 +23,7 @@ from typing import Any
 
 from gridapp.geography import load_geography
 from gridapp.models import RECORD_TYPES, Record
+from gridapp.problems import open_count
 from gridapp.queries import OutboxEntry
 from gridapp.states import type_name
 from gridapp.store import Store
@@ -107,7 +108,7 @@ def run_sync(store: Store, client: Client, progress: Progress | None = None, *, 
     store.set_meta("last_sync_at", _now())
     _upload_blobs(store, client, hello.limits.blob_chunk_bytes, report, tick)
     _download_blobs(store, client, download_budget, report, tick)
-    report.problems = len(store.sync_problems())
+    report.problems = open_count(store)  # a conflict on three fields of one edit is one problem
     report.round_trips = client.round_trips - start_trips
     report.finished_at = _now()
     return report

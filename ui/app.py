@@ -140,7 +140,7 @@ class Desktop:
         if self.window is not None:
             self.window.close()
         self.control.stop()
-        self.runner.wait()
+        self.runner.close()
         self.store.close()
 
 

@@ -635,13 +635,18 @@ class MeetingForm(QWidget):
         return box
 
     def _attachments_group(self) -> QGroupBox:
-        # ui/attachments.py (AttachmentsPanel) belongs to another helper and is not in git yet:
-        # this box marks where the scan of the signed paper goes.
-        box = QGroupBox(self.tr("附签字扫描件"))
-        box.setObjectName("attachments_placeholder")
-        note = QLabel(self.tr("签到表、户同意书等签字纸件的扫描件将在这里添加（附件功能即将提供）。"))
+        """The scans of the signed paper (minutes, sign-in sheet, consents): printed from the draft,
+        signed, scanned and attached here, then 定稿 seals minutes and scans together."""
+        from ui.attachments import AttachmentsPanel
+
+        box = QGroupBox(self.tr("签字纸件的扫描件"))
+        box.setObjectName("attachments_box")
+        layout = QVBoxLayout(box)
+        note = QLabel(self.tr("先打印会议记录，签字后扫描或拍照附在这里，再定稿；定稿后附件随会议记录一起封存。"))
         note.setWordWrap(True)
-        QVBoxLayout(box).addWidget(note)
+        layout.addWidget(note)
+        self.attachments = AttachmentsPanel(self.runner, "meeting", self.record_id, box)
+        layout.addWidget(self.attachments)
         return box
 
     # ------------------------------------------------------------------ rows

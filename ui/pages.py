@@ -17,9 +17,9 @@ def _households(runner: Runner, control: SyncControl) -> QWidget:
 
 
 def _visits(runner: Runner, control: SyncControl) -> QWidget:
-    from ui.list_page import ListPage
+    from ui.visits import VisitsPage
 
-    return ListPage(runner, "visit")
+    return VisitsPage(runner)
 
 
 def _meetings(runner: Runner, control: SyncControl) -> QWidget:
@@ -29,9 +29,9 @@ def _meetings(runner: Runner, control: SyncControl) -> QWidget:
 
 
 def _cases(runner: Runner, control: SyncControl) -> QWidget:
-    from ui.list_page import ListPage
+    from ui.cases import CasesPage
 
-    return ListPage(runner, "case")
+    return CasesPage(runner)
 
 
 def _sync(runner: Runner, control: SyncControl) -> QWidget:

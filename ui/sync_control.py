@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gridapp import problems as problems_module
 from gridapp.store import Changes, Store
 from ui.errors import message_for
 from ui.worker import Runner
@@ -48,7 +49,7 @@ def read_status(store: Store) -> SyncStatus:
         signed_in=account is not None, server=account.url if account else "",
         username=account.username if account else (store.get_meta("server_username") or ""),
         pending=store.pending_count(), last_sync_at=store.get_meta("last_sync_at"),
-        problems=len(store.sync_problems()),
+        problems=problems_module.open_count(store),
     )
 
 

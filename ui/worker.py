@@ -63,6 +63,7 @@ class Runner(QObject):
         self._net = QThreadPool(self)
         self._net.setMaxThreadCount(2)
         self._relays: set[_Relay] = set()
+        self.closed = False
 
     @property
     def busy(self) -> int:
@@ -89,6 +90,8 @@ class Runner(QObject):
     def network(self, fn: Callable[[Callable[[Any], None]], Any], done: Callable[[Any], None] | None = None, *,
                 error: Callable[[BaseException], None] | None = None,
                 progress: Callable[[Any], None] | None = None) -> None:
+        if self.closed:
+            return
         relay = self._relay(done, error)
         if progress is not None:
             relay.progressed.connect(progress)
@@ -96,6 +99,8 @@ class Runner(QObject):
 
     def _start(self, pool: QThreadPool, call: Callable[[], Any], done: Callable[[Any], None] | None,
                error: Callable[[BaseException], None] | None) -> None:
+        if self.closed:  # the window is gone and the store closed: a late view's request is dropped
+            return
         pool.start(_Job(call, self._relay(done, error)))
 
     def _relay(self, done: Callable[[Any], None] | None, error: Callable[[BaseException], None] | None) -> _Relay:
@@ -106,12 +111,16 @@ class Runner(QObject):
         @Slot(object)
         def finished(value: Any) -> None:
             self._forget(relay)
+            if self.closed:  # answers arriving after close() go nowhere: their views are gone
+                return
             if done is not None:
                 done(value)
 
         @Slot(object)
         def errored(exc: BaseException) -> None:
             self._forget(relay)
+            if self.closed:
+                return
             if error is not None:
                 error(exc)
             else:
@@ -125,6 +134,13 @@ class Runner(QObject):
         self._relays.discard(relay)
         relay.deleteLater()
         self.busy_changed.emit(self.busy)
+
+    def close(self, msecs: int = 30_000) -> None:
+        """Let every started call finish, then refuse new ones and drop their answers: the app is
+        closing its store, and nothing may run on it or report about it afterwards."""
+        self.wait(msecs)
+        self.closed = True
+        self.wait(msecs)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until every started call has run (closing the window, tests)."""

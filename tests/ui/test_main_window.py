@@ -70,3 +70,18 @@ def test_a_store_error_is_shown_in_words_not_a_crash(qtbot, desktop):
     desktop.runner.query(lambda store: store.get("no-such-record"))
     qtbot.waitUntil(lambda: messages != [])
     assert "找不到这条记录" in messages[0]
+
+
+def test_closing_the_app_drops_late_requests_instead_of_showing_errors_about_a_closed_store(
+        qtbot, qapp, demo_db, settings):
+    """A view that asks the database after the window closed (a thumbnail, a page of rows) gets no
+    answer and raises no message box: the store is closed and nobody is looking."""
+    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False)
+    runner = desktop.runner
+    failures, answers = [], []
+    runner.failed.connect(failures.append)
+    desktop.close()
+    runner.query(lambda store: store.count("household"), answers.append)
+    runner.op(lambda store: store.set_meta("late", "1"), answers.append)
+    qtbot.wait(100)
+    assert runner.busy == 0 and answers == [] and failures == []

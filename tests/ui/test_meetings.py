@@ -67,6 +67,36 @@ def test_a_valid_meeting_saves_itself_and_finalising_seals_it(qtbot, desktop, fo
     assert not form.households.flags(form.households.index(0)) & Qt.ItemFlag.ItemIsUserCheckable
 
 
+def test_the_scan_of_the_signed_paper_is_attached_before_finalising_and_sealed_with_the_minutes(
+        qtbot, desktop, form, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    fill_valid(form)
+    qtbot.waitUntil(lambda: stored(desktop, form.record_id) is not None and desktop.runner.busy == 0, timeout=5000)
+    scan = QImage(800, 1100, QImage.Format.Format_RGB32)
+    scan.fill(QColor("white"))
+    assert scan.save(str(tmp_path / "签字页.jpg"), "JPEG")
+    qtbot.waitUntil(lambda: form.attachments.owner is not None and not form.attachments.is_read_only())
+    form.attachments.add_files([str(tmp_path / "签字页.jpg")])
+    qtbot.waitUntil(lambda: len(form.attachments.attachment_ids()) == 1 and desktop.runner.busy == 0)
+    with qtbot.waitSignal(form.finalised, timeout=5000):
+        form.finalise()
+    qtbot.waitUntil(lambda: form.sealed and desktop.runner.busy == 0)
+    attachment = desktop.store.get(form.attachments.attachment_ids()[0])
+    assert attachment.owner_id == form.record_id and desktop.store.read_blob(attachment.sha256)
+    from gridapp import sealing
+
+    sealed = desktop.store.get(form.record_id)
+    assert sealed.content_hash == sealing.content_hash(sealed.document(), [attachment.sha256])
+    assert desktop.store.verify_seals() == []
+    qtbot.waitUntil(lambda: form.attachments.is_read_only())
+    before = desktop.store.count("attachment")
+    form.attachments.add_files([str(tmp_path / "签字页.jpg")])  # after 定稿 only a correction adds scans
+    qtbot.waitUntil(lambda: desktop.runner.busy == 0)
+    assert desktop.store.count("attachment") == before
+    assert form.attachments.attachment_ids() == [attachment.id]
+
+
 def test_the_quorum_sentence_follows_the_ticked_households(qtbot, form):
     n = len(form.households.lines)
     form.households.set_all(True)
