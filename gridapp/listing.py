@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from gridapp import codes, search
+from gridapp import codes, privacy, search
 from gridapp.states import STATE_LABELS
 
 # A column: its key (stable, used by the UI and the tests), its Chinese heading, the SQL
@@ -68,6 +68,11 @@ _VISITED_HOUSEHOLD = ("(SELECT json_extract(p.body, '$.full_name') FROM records 
                       "ON p.id = json_extract(h.body, '$.head_person_id') "
                       "WHERE h.id = json_extract(r.body, '$.household_id'))")
 
+# A family (婚姻家庭) dispute's content is sensitive (privacy C3): the list says what it is, not what it says.
+_FAMILY = ", ".join(f"'{t}'" for t in sorted(privacy.FAMILY_DISPUTE_TYPES))
+_CASE_SUMMARY = (f"CASE WHEN json_extract(r.body, '$.dispute_type') IN ({_FAMILY}) THEN '（家事纠纷，内容不在列表显示）' "
+                 "ELSE substr(json_extract(r.body, '$.summary'), 1, 40) END")
+
 LISTS: dict[str, tuple[Column, ...]] = {
     "household": (
         Column("head", "户主", _HEAD_NAME),
@@ -96,7 +101,7 @@ LISTS: dict[str, tuple[Column, ...]] = {
         Column("case_no", "案件编号", "json_extract(r.body, '$.case_no')"),
         Column("registered_at", "登记时间", "json_extract(r.body, '$.registered_at')", _day),
         Column("dispute_type", "纠纷类型", "json_extract(r.body, '$.dispute_type')", _labels(codes.DISPUTE_TYPE)),
-        Column("summary", "纠纷简况", "substr(json_extract(r.body, '$.summary'), 1, 40)"),
+        Column("summary", "纠纷简况", _CASE_SUMMARY),
         Column("state", "状态", "r.state", _state),
     ),
 }

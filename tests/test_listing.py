@@ -50,3 +50,19 @@ def test_a_tag_filter_finds_households_by_their_own_tag(store):
     for tag in {t for i in tagged for t in store.get(i).household_tags}:
         found = set(store.list_ids("household", ListFilter(household_tag=tag)))
         assert {i for i in tagged if tag in store.get(i).household_tags} <= found
+
+
+def test_a_family_disputes_content_never_shows_in_the_case_list(store):
+    """婚姻家庭 content is sensitive (privacy C3): the list names the kind of case, not its story."""
+
+    store.import_records(demo.generate(households=30, seed=7))
+    family = [s.id for s in store.summaries("case") if store.get(s.id).dispute_type == "marriage_family"]
+    other = [s.id for s in store.summaries("case") if store.get(s.id).dispute_type != "marriage_family"]
+    assert family and other
+    rows = store.list_rows("case", family + other[:3])
+    summary = [c.key for c in LISTS["case"]].index("summary")
+    for case_id in family:
+        assert store.get(case_id).summary[:6] not in rows[case_id][summary]
+        assert "家事纠纷" in rows[case_id][summary]
+    for case_id in other[:3]:
+        assert rows[case_id][summary] == store.get(case_id).summary[:40]

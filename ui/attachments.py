@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
     QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget,
@@ -65,8 +65,8 @@ class ReasonDialog:
 
     @classmethod
     def ask(cls, parent: QWidget, count: int) -> str | None:
-        text, ok = QInputDialog.getText(parent, parent.tr("删除附件"),
-                                        parent.tr("删除 %n 个附件。请写明删除原因：", "", count))
+        text, ok = QInputDialog.getText(parent, QCoreApplication.translate("AttachmentsPanel", "删除附件"),
+                                        QCoreApplication.translate("AttachmentsPanel", "删除 %n 个附件。请写明删除原因：", "", count))
         return text.strip() if ok else None
 
 

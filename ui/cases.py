@@ -72,7 +72,8 @@ class CaseDetail(QWidget):
             self.title.setText(self.tr("在左边的列表中选择一个案件。"))
             self.attachments.set_owner("case", None)
             return
-        self.title.setText(f"<b>{escape(view.case_no or self.tr('（未编号）'))}</b>　{escape(view.state)}")
+        unnumbered = self.tr("（未编号）")
+        self.title.setText(f"<b>{escape(view.case_no or unnumbered)}</b>　{escape(view.state)}")
         self.sections["facts"].setText(self._facts(view))
         self.sections["parties"].setText(self._parties(view))
         self.sections["deadlines"].setText(self._deadlines(view))
@@ -104,7 +105,8 @@ class CaseDetail(QWidget):
         lines = []
         for p in v.parties:
             kind = f"（{p.kind}）" if p.kind and p.kind != "自然人" else ""
-            lines.append(f"{escape(p.role or self.tr('当事人'))}：<b>{escape(p.name)}</b>{escape(kind)}")
+            party = self.tr("当事人")
+            lines.append(f"{escape(p.role or party)}：<b>{escape(p.name)}</b>{escape(kind)}")
             contact = [(self.tr("电话"), p.phone_masked), (self.tr("证件"), p.id_number_masked),
                        (self.tr("住址"), p.address)]
             lines += [f"&emsp;{escape(k)} {escape(val)}" for k, val in contact if val]

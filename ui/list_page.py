@@ -3,7 +3,7 @@ detail pane to the right. Pages for households, visits, meetings and cases build
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QVBoxLayout,
@@ -111,7 +111,7 @@ class ListPage(QWidget):
             header.resizeSection(column, min(header.sectionSize(column) + 8, widest))
 
     def _loaded(self, count: int) -> None:
-        self.count_label.setText(self.tr("共 %n 条", "", count))
+        self.count_label.setText(QCoreApplication.translate("ListPage", "共 %n 条", "", count))
 
     def _activated(self, index: QModelIndex) -> None:
         record_id = self.model.id_at(index.row())

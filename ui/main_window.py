@@ -44,7 +44,9 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(max(120, self.fontMetrics().horizontalAdvance("调解调解") + 48))
+        titles = [translated("pages", title) for _key, title, _factory in pages or _default_pages()]
+        widest = max(self.fontMetrics().horizontalAdvance(t) for t in [*titles, "调解调解"])
+        self.nav.setFixedWidth(max(120, widest + 48))  # the longest title, in the chosen language
         self.stack = QStackedWidget(self)
         self.pages: dict[str, QWidget] = {}
         self._keys: list[str] = []

@@ -1006,7 +1006,8 @@ class MeetingForm(QWidget):
         if m is None:
             return
         label = states.state_label("meeting", m.state)
-        self.heading.setText(f"{m.meeting_no or self.tr('议事记录')}　{label}")
+        untitled = self.tr("议事记录")
+        self.heading.setText(f"{m.meeting_no or untitled}　{label}")
         if self.sealed:
             self._read_only()
             self.status.setText(self.tr("已定稿封存，不能再修改；如有错误，请做更正。"))
@@ -1030,7 +1031,8 @@ class MeetingForm(QWidget):
     # ------------------------------------------------------------------ printing
 
     def _print_clicked(self) -> None:
-        name = f"{self.meeting_no or self.tr('议事记录')}.pdf"
+        untitled = self.tr("议事记录")
+        name = f"{self.meeting_no or untitled}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存会议记录"), name, self.tr("PDF 文件 (*.pdf)"))
         if path:
             self.print_to(path)

@@ -26,8 +26,9 @@ class PersonDialog(RecordDialog):
     def __init__(self, runner: Runner, household: Household, person: Person | None = None,
                  parent: QWidget | None = None) -> None:
         adding = person is None
-        title = "添加成员" if adding else "编辑成员"
-        super().__init__(runner, QCoreApplication.translate("PersonDialog", title), parent)
+        title = (QCoreApplication.translate("PersonDialog", "添加成员") if adding
+                 else QCoreApplication.translate("PersonDialog", "编辑成员"))
+        super().__init__(runner, title, parent)
         self.household = household
         self.person = person if person is not None else new_person(household)
         relation = next((m.relation_to_head for m in household.members if m.person_id == self.person.id), "")

@@ -26,7 +26,7 @@ class SignInDialog(QDialog):
         self.setWindowTitle(self.tr("登录县服务器"))
         self.setMinimumWidth(520)
 
-        intro = QLabel(self.tr("第一次使用，请登录县服务器。登录后，本机记录的数据会在有网络时自动同步。"
+        intro = QLabel(self.tr("请登录县服务器。登录后，本机记录的数据会在有网络时自动同步。"
                                "没有网络也可以先离线工作，以后在“同步”页面登录。"), self)
         intro.setWordWrap(True)
         self.server = QLineEdit(server or DEFAULT_SERVER, self)

@@ -33,6 +33,11 @@ class SyncPage(QWidget):
         self.sync_button.setObjectName("sync_now")
         self.sync_button.setMinimumHeight(40)
         self.sync_button.clicked.connect(control.sync_now)
+        self.sign_in_button = QPushButton(self.tr("登录县服务器…"), self)
+        self.sign_in_button.setObjectName("sign_in")
+        self.sign_in_button.setMinimumHeight(40)
+        self.sign_in_button.setVisible(False)
+        self.sign_in_button.clicked.connect(self.sign_in)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("progress")
         self.progress.setVisible(False)
@@ -56,6 +61,7 @@ class SyncPage(QWidget):
 
         # The server and the sync button side by side: the problems below get the height.
         side = QVBoxLayout()
+        side.addWidget(self.sign_in_button)
         side.addWidget(self.sync_button)
         side.addWidget(self.progress)
         side.addWidget(self.result)
@@ -80,8 +86,18 @@ class SyncPage(QWidget):
         else:
             self.server.setText(self.tr("未登录：现在离线工作，数据保存在本机。"))
         self.sync_button.setEnabled(status.signed_in and not self.control.running)
+        self.sync_button.setVisible(status.signed_in)
+        self.sign_in_button.setVisible(not status.signed_in)  # offline so far: sign in here, any time
         self.pending.setText(self.tr("%n 条修改", "", status.pending))
         self.last_sync.setText(when(status.last_sync_at) or self.tr("从未同步"))
+
+    def sign_in(self) -> None:
+        from ui.sign_in import SignInDialog
+
+        dialog = SignInDialog(self.runner, self)
+        if dialog.exec() and not dialog.offline:
+            self.control.refresh_status()
+            self.control.sync_now()
 
     def _problems_counted(self, count: int) -> None:
         self.problems_box.setTitle(self.tr("同步问题（%n 个待处理）", "", count) if count else self.tr("同步问题"))

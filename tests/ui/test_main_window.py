@@ -85,3 +85,11 @@ def test_closing_the_app_drops_late_requests_instead_of_showing_errors_about_a_c
     runner.op(lambda store: store.set_meta("late", "1"), answers.append)
     qtbot.wait(100)
     assert runner.busy == 0 and answers == [] and failures == []
+
+
+def test_a_laptop_working_offline_is_offered_to_sign_in_on_the_sync_page(qtbot, desktop):
+    desktop.window.show_page("sync")
+    page = desktop.window.pages["sync"]
+    qtbot.waitUntil(lambda: desktop.control.status is not None and page.sign_in_button.isVisibleTo(page))
+    assert not desktop.control.status.signed_in
+    assert not page.sync_button.isVisibleTo(page)
