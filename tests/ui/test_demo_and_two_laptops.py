@@ -123,8 +123,6 @@ def add_second_worker(server: DemoServer) -> tuple[str, str]:
 
 
 def test_a_visit_recorded_offline_on_one_laptop_reaches_the_other(qtbot, qapp, server, tmp_path):
-    from tests.support.factories import visit
-
     second_user, second_password = add_second_worker(server)
     one = start_laptop(qapp, tmp_path / "one", server, "quantou", "quantou-2024")
     two = start_laptop(qapp, tmp_path / "two", server, second_user, second_password)
@@ -132,15 +130,24 @@ def test_a_visit_recorded_offline_on_one_laptop_reaches_the_other(qtbot, qapp, s
         sync(qtbot, one)
         sync(qtbot, two)
         household_id = one.store.list_ids("household")[0]
-        village = one.store.get(household_id).village_code
 
         # laptop one goes offline: its server address points nowhere, the sync fails, nothing is lost
         account_url = one.store.get_meta("server_url")
         one.store.set_meta("server_url", f"http://127.0.0.1:{free_port()}")
-        record = visit(household_id, summary="离线记下：屋顶漏雨，已报村委。", village_code=village)
-        saved = []
-        one.runner.op(lambda store: store.save(record), saved.append)
-        qtbot.waitUntil(lambda: bool(saved))
+        # the grid worker records the visit in the form: household, purpose, notice, summary, 完成
+        one.window.show_page("visit")
+        visits = one.window.pages["visit"]
+        visits.new_visit()
+        form = visits.form
+        form.choose_household(household_id)
+        qtbot.waitUntil(lambda: form.household is not None and form.household.id == household_id)
+        form.purpose_boxes["info_collection"].setChecked(True)
+        form.notice.setCurrentIndex(1)
+        form.summary.setPlainText("离线记下：屋顶漏雨，已报村委安排维修。")
+        form.complete()
+        qtbot.waitUntil(lambda: form.sealed and one.runner.busy == 0, timeout=10_000)
+        visit_id = form.base.id
+        assert one.store.get(visit_id).sealed
         with qtbot.waitSignal(one.control.sync_failed, timeout=60_000) as failed:
             one.control.sync_now()
         assert "服务器" in failed.args[0] or "网络" in failed.args[0]
@@ -151,10 +158,12 @@ def test_a_visit_recorded_offline_on_one_laptop_reaches_the_other(qtbot, qapp, s
         report = sync(qtbot, one)
         assert sum(report.pushed.values()) >= 1 and one.store.pending_count() == 0
         sync(qtbot, two)
-        assert two.store.get(record.id).summary == "离线记下：屋顶漏雨，已报村委。"
+        seen = two.store.get(visit_id)
+        assert seen.summary == "离线记下：屋顶漏雨，已报村委安排维修。" and seen.sealed
+        assert seen.content_hash == one.store.get(visit_id).content_hash
         page = two.window.pages["visit"]
         two.window.show_page("visit")
-        qtbot.waitUntil(lambda: page.model.row_of(record.id) >= 0, timeout=10_000)
+        qtbot.waitUntil(lambda: page.model.row_of(visit_id) >= 0, timeout=10_000)
     finally:
         one.close()
         two.close()
