@@ -87,3 +87,42 @@ def test_the_cut_off_check_sees_a_label_too_narrow_for_its_words(qtbot):
     box.setFixedWidth(20)
     found = clipped_texts(form)
     assert len(found) == 2 and found[0].startswith("narrow") and "当场解决" in found[1]
+
+
+def _dialogs(desktop: Desktop) -> dict[str, object]:
+    from ui.household_form import HouseholdDialog
+    from ui.person_form import PersonDialog
+    from ui.sign_in import SignInDialog
+    from ui.unlock import PassphraseDialog
+
+    store = desktop.store
+    household = store.get(store.list_ids("household")[0])
+    names = {m.person_id: store.get(m.person_id).full_name for m in household.members}
+    head = store.get(household.head_person_id)
+    return {
+        "sign-in": SignInDialog(desktop.runner, desktop.window),
+        "passphrase": PassphraseDialog(True, desktop.window),
+        "household-edit": HouseholdDialog(desktop.runner, household, names, store.hamlets(), desktop.window),
+        "person-edit": PersonDialog(desktop.runner, household, head, desktop.window),
+    }
+
+
+@pytest.mark.parametrize("font", ["标准", "特大"])
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_each_dialog_renders_without_cut_off_text(qtbot, qapp, demo_db: Path, settings, language, font):
+    settings.language = language
+    settings.font_size_name = font
+    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False)
+    try:
+        for name, dialog in _dialogs(desktop).items():
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            qtbot.waitUntil(lambda: desktop.runner.busy == 0, timeout=10_000)
+            QApplication.processEvents()
+            save(dialog, f"dialog-{name}-{language}-{'large' if font == '特大' else 'standard'}")
+            room = dialog.screen().availableGeometry()  # dialogs size themselves to the screen they are on
+            assert dialog.width() <= room.width() and dialog.height() <= room.height(), name
+            assert clipped_texts(dialog) == [], name
+            dialog.reject()
+    finally:
+        desktop.close()
