@@ -128,6 +128,45 @@ def _quit_on_signals(app) -> None:
     ticker.timeout.connect(lambda: None)
 
 
+CONFLICT_STAGED = "demo_conflict_staged"
+
+
+def stage_a_conflict(db_path: Path, url: str, *, username: str = DEMO_USER, password: str = DEMO_PASSWORD) -> str | None:
+    """Once per demo laptop: fetch the village, change one household's address here (not yet
+    sent) while "another computer" of the same worker changes it differently and syncs first.
+    The window's first sync then meets a real conflict, for the 同步问题 page to explain.
+    Returns the household's id (None when already staged or the village has no household)."""
+    import tempfile
+
+    from sync.session import login, sync_now
+    from ui.app import unlock
+
+    store, _key = unlock(db_path, username, demo_passphrase)
+    try:
+        if store.get_meta(CONFLICT_STAGED):
+            return None
+        sync_now(store)
+        households = store.list_ids("household")
+        if not households:
+            return None
+        household = store.get(households[0])
+        with tempfile.TemporaryDirectory(prefix="gridapp-demo-other-") as folder:
+            other, _ = unlock(Path(folder) / "other.db", username, demo_passphrase)
+            try:
+                login(other, url, username, password)
+                sync_now(other)
+                theirs = other.get(household.id)
+                other.save(theirs.model_copy(update={"address_detail": f"{household.address_detail}（另一台电脑改：新门牌 8 号）"}))
+                sync_now(other)
+            finally:
+                other.close()
+        store.save(household.model_copy(update={"address_detail": f"{household.address_detail}（本机改：新门牌 18 号）"}))
+        store.set_meta(CONFLICT_STAGED, household.id)
+        return household.id
+    finally:
+        store.close()
+
+
 def run_demo(args: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="gridapp demo", description="演示：县服务器和泉头村网格员的笔记本")
     parser.add_argument("--port", type=int, default=DEMO_PORT, help=f"演示服务器端口（默认 {DEMO_PORT}）")
@@ -157,6 +196,8 @@ def run_demo(args: list[str]) -> int:
     try:
         db_path = folder / "laptop-quantou.db"
         sign_in_laptop(db_path, server.url)
+        if stage_a_conflict(db_path, server.url):
+            print("演示：另一台电脑和本机同时改了同一户的地址，第一次同步后可在“同步”页面看到这个冲突。", flush=True)
         print(f"演示笔记本数据库：{db_path}（已登录为 {DEMO_USER}，第一次同步在后台进行）", flush=True)
         desktop = Desktop.start(app, db_path, settings=settings, actor=DEMO_USER, prompt=demo_passphrase,
                                 sign_in=False)

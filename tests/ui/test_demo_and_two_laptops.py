@@ -167,3 +167,36 @@ def test_a_visit_recorded_offline_on_one_laptop_reaches_the_other(qtbot, qapp, s
     finally:
         one.close()
         two.close()
+
+
+def test_the_demo_shows_a_newcomer_a_real_conflict_explained_on_the_sync_page(qtbot, qapp, server, tmp_path):
+    from ui.demo import stage_a_conflict
+
+    folder = tmp_path / "newcomer"
+    folder.mkdir()
+    db = folder / "laptop.db"
+    sign_in_laptop(db, server.url)
+    household_id = stage_a_conflict(db, server.url)
+    assert household_id is not None
+    assert stage_a_conflict(db, server.url) is None  # once per demo laptop
+    laptop = Desktop.start(qapp, db, settings=settings_in(folder), actor="quantou", prompt=demo_passphrase,
+                           sign_in=False, auto_sync=False)
+    try:
+        sync(qtbot, laptop)
+        qtbot.waitUntil(lambda: laptop.control.status is not None and laptop.control.status.problems == 1)
+        laptop.window.show_page("sync")
+        problems = laptop.window.pages["sync"].problems
+        qtbot.waitUntil(lambda: len(problems.items) == 1)
+        mine = laptop.store.get(household_id).address_detail
+        assert "本机改" in mine or "另一台电脑改" in mine
+        rows = [p for p in laptop.store.sync_problems() if p["record_id"] == household_id]
+        assert [r["field"] for r in rows] == ["address_detail"]
+        assert "本机改" in rows[0]["client_value"] and "另一台电脑改" in rows[0]["server_value"]
+        from tests.ui.screens import save
+
+        problems.list.setCurrentRow(0)
+        qtbot.waitUntil(lambda: problems.view is not None)
+        laptop.window.resize(1366, 705)
+        save(laptop.window, "demo-conflict-zh_CN-standard")  # what the newcomer sees
+    finally:
+        laptop.close()
