@@ -58,6 +58,7 @@ class Column:
     title: str
     sql: str
     show: Formatter = _plain
+    coded: bool = False  # shows code-table labels (joined by 、): the window translates each
 
 
 _HEAD_NAME = ("(SELECT json_extract(p.body, '$.full_name') FROM records p "
@@ -79,30 +80,30 @@ LISTS: dict[str, tuple[Column, ...]] = {
         Column("hamlet", "屯/组", "json_extract(r.body, '$.hamlet')"),
         Column("address", "详细地址", "json_extract(r.body, '$.address_detail')"),
         Column("members", "人数", "json_array_length(r.body, '$.members')"),
-        Column("tags", "户类别", "json_extract(r.body, '$.household_tags')", _labels(codes.HOUSEHOLD_TAG)),
+        Column("tags", "户类别", "json_extract(r.body, '$.household_tags')", _labels(codes.HOUSEHOLD_TAG), coded=True),
         Column("last_visit", "最近走访", _LAST_VISIT, _day),
     ),
     "visit": (
         Column("started_at", "走访时间", "json_extract(r.body, '$.started_at')", _minute),
         Column("household", "走访户", _VISITED_HOUSEHOLD),
         Column("interviewee", "受访人", "json_extract(r.body, '$.interviewee_name_text')"),
-        Column("purposes", "走访事由", "json_extract(r.body, '$.purposes')", _labels(codes.VISIT_PURPOSE)),
+        Column("purposes", "走访事由", "json_extract(r.body, '$.purposes')", _labels(codes.VISIT_PURPOSE), coded=True),
         Column("summary", "小结", "substr(json_extract(r.body, '$.summary'), 1, 40)"),
-        Column("state", "状态", "r.state", _state),
+        Column("state", "状态", "r.state", _state, coded=True),
     ),
     "meeting": (
         Column("held_at", "会议时间", "json_extract(r.body, '$.held_at')", _minute),
-        Column("meeting_type", "会议类型", "json_extract(r.body, '$.meeting_type')", _labels(codes.MEETING_TYPE)),
+        Column("meeting_type", "会议类型", "json_extract(r.body, '$.meeting_type')", _labels(codes.MEETING_TYPE), coded=True),
         Column("title", "议题", "r.title"),
         Column("hamlet", "屯/组", "json_extract(r.body, '$.hamlet')"),
-        Column("state", "状态", "r.state", _state),
+        Column("state", "状态", "r.state", _state, coded=True),
     ),
     "case": (
         Column("case_no", "案件编号", "json_extract(r.body, '$.case_no')"),
         Column("registered_at", "登记时间", "json_extract(r.body, '$.registered_at')", _day),
-        Column("dispute_type", "纠纷类型", "json_extract(r.body, '$.dispute_type')", _labels(codes.DISPUTE_TYPE)),
+        Column("dispute_type", "纠纷类型", "json_extract(r.body, '$.dispute_type')", _labels(codes.DISPUTE_TYPE), coded=True),
         Column("summary", "纠纷简况", _CASE_SUMMARY),
-        Column("state", "状态", "r.state", _state),
+        Column("state", "状态", "r.state", _state, coded=True),
     ),
 }
 

@@ -19,7 +19,7 @@ TARGET = ROOT / "ui" / "label_catalog.py"
 CODE_TABLES = [
     "SEX", "RELATION_TO_HEAD", "ETHNICITY", "HOUSEHOLD_TAG", "SPECIAL_TAG", "VISIT_PURPOSE", "VISIT_MODE",
     "ISSUE_CATEGORY", "DISPUTE_SCREENING", "MEETING_TYPE", "QUORUM_BASIS", "NOTICE_METHOD", "TOPIC_TYPE",
-    "VOTE_METHOD", "SIGNATURE_METHOD", "CONSENT_DECISION", "PUBLICITY_KIND", "ATTACHMENT_KIND",
+    "VOTE_METHOD", "SIGNATURE_METHOD", "CONSENT_DECISION", "PUBLICITY_KIND", "ATTACHMENT_KIND", "DISPUTE_TYPE",
 ]
 
 
@@ -30,7 +30,7 @@ def _literal(text: str) -> str:
 def render() -> str:
     from gridapp import codes
     from gridapp.listing import LISTS
-    from gridapp.states import STATE_LABELS
+    from gridapp.states import _TYPE_LABELS, STATE_LABELS
 
     def block(name: str, context: str, texts: list[str]) -> list[str]:
         unique = list(dict.fromkeys(t for t in texts if t))
@@ -47,7 +47,7 @@ def render() -> str:
         "",
         *block("CODES", "codes", code_labels),
         *block("COLUMNS", "columns", columns),
-        *block("STATES", "codes", list(STATE_LABELS.values())),
+        *block("STATES", "codes", [*STATE_LABELS.values(), *_TYPE_LABELS.values()]),
     ]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -32,6 +32,7 @@ from gridapp.models import Attachment
 from gridapp.store import Changes, Store
 from ui.attachment_images import THUMB, RecordRole, ThumbnailModel, sync_copy
 from ui.errors import message_for
+from ui.i18n import code_label
 from ui.worker import Runner
 
 
@@ -66,7 +67,7 @@ class ReasonDialog:
     @classmethod
     def ask(cls, parent: QWidget, count: int) -> str | None:
         text, ok = QInputDialog.getText(parent, QCoreApplication.translate("AttachmentsPanel", "删除附件"),
-                                        QCoreApplication.translate("AttachmentsPanel", "删除 %n 个附件。请写明删除原因：", "", count))
+                                        QCoreApplication.translate("AttachmentsPanel", "删除 %1 个附件。请写明删除原因：").replace("%1", str(count)))
         return text.strip() if ok else None
 
 
@@ -158,7 +159,7 @@ class AttachmentsPanel(QWidget):
         self.kind = QComboBox(box)
         self.kind.setObjectName("kind")
         for code, label in codes.ATTACHMENT_KIND.items():
-            self.kind.addItem(label, code)
+            self.kind.addItem(code_label(label), code)
         self.description = QLineEdit(box)
         self.description.setObjectName("description")
         self.description.setMaxLength(200)

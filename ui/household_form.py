@@ -17,15 +17,11 @@ from gridapp.errors import InvalidRecord
 from gridapp.household_edit import FormCheck, HouseholdForm, check_household, household_form, short_message
 from gridapp.models.household import Household
 from ui.errors import message_for
+from ui.i18n import code_label  # noqa: F401 - households.py imports it from here too
 from ui.worker import Runner
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #7a4f00;"
-
-
-def code_label(label: str) -> str:
-    """A code table's Chinese label in the user's language."""
-    return QCoreApplication.translate("codes", label)
 
 
 def code_combo(table: dict[str, str], blank: str, parent: QWidget) -> QComboBox:

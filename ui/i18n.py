@@ -45,3 +45,8 @@ def translated(context: str, text: str, disambiguation: str | None = None, n: in
     titles, code labels). Literal texts outside a QObject use `QCoreApplication.translate`
     directly, so `pyside6-lupdate` finds them; this name is one it does not scan."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def code_label(label: str) -> str:
+    """A code table's Chinese label (gridapp.codes, listed in ui/label_catalog.py) in the user's language."""
+    return QCoreApplication.translate("codes", label)

@@ -246,6 +246,24 @@ CODES = [
     QT_TRANSLATE_NOOP("codes", "收条"),
     QT_TRANSLATE_NOOP("codes", "汇款凭证"),
     QT_TRANSLATE_NOOP("codes", "司法确认文书"),
+    QT_TRANSLATE_NOOP("codes", "婚姻家庭"),
+    QT_TRANSLATE_NOOP("codes", "邻里"),
+    QT_TRANSLATE_NOOP("codes", "房屋宅基地"),
+    QT_TRANSLATE_NOOP("codes", "合同"),
+    QT_TRANSLATE_NOOP("codes", "生产经营"),
+    QT_TRANSLATE_NOOP("codes", "损害赔偿"),
+    QT_TRANSLATE_NOOP("codes", "山林土地"),
+    QT_TRANSLATE_NOOP("codes", "征地拆迁"),
+    QT_TRANSLATE_NOOP("codes", "环境污染"),
+    QT_TRANSLATE_NOOP("codes", "劳动争议"),
+    QT_TRANSLATE_NOOP("codes", "医疗"),
+    QT_TRANSLATE_NOOP("codes", "道路交通事故"),
+    QT_TRANSLATE_NOOP("codes", "物业"),
+    QT_TRANSLATE_NOOP("codes", "村务管理"),
+    QT_TRANSLATE_NOOP("codes", "消费"),
+    QT_TRANSLATE_NOOP("codes", "旅游"),
+    QT_TRANSLATE_NOOP("codes", "电子商务"),
+    QT_TRANSLATE_NOOP("codes", "消防"),
 ]
 
 COLUMNS = [
@@ -315,4 +333,5 @@ STATES = [
     QT_TRANSLATE_NOOP("codes", "已司法确认"),
     QT_TRANSLATE_NOOP("codes", "不予确认"),
     QT_TRANSLATE_NOOP("codes", "已撤回司法确认申请"),
+    QT_TRANSLATE_NOOP("codes", "审核通过"),
 ]

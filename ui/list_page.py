@@ -111,7 +111,7 @@ class ListPage(QWidget):
             header.resizeSection(column, min(header.sectionSize(column) + 8, widest))
 
     def _loaded(self, count: int) -> None:
-        self.count_label.setText(QCoreApplication.translate("ListPage", "共 %n 条", "", count))
+        self.count_label.setText(QCoreApplication.translate("ListPage", "共 %1 条").replace("%1", str(count)))
 
     def _activated(self, index: QModelIndex) -> None:
         record_id = self.model.id_at(index.row())

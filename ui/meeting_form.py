@@ -32,6 +32,7 @@ from gridapp.minutes import (
 from gridapp.minutes_doc import HouseholdLine, Roster, hamlet_roster, next_meeting_no, read_minutes
 from gridapp.models.deliberation import QUORUM_RULES, DeliberationMeeting
 from ui.errors import message_for
+from ui.i18n import code_label
 from ui.worker import Runner
 
 SAVE_DELAY_MS = 800  # a pause in typing this long saves the draft
@@ -44,7 +45,7 @@ def _combo(table: dict[str, str], *, blank: str | None = None) -> QComboBox:
     if blank is not None:
         box.addItem(blank, None)
     for code, label in table.items():
-        box.addItem(label, code)
+        box.addItem(code_label(label), code)
     return box
 
 
@@ -622,7 +623,7 @@ class MeetingForm(QWidget):
             days.setRange(0, 365)
             days.setSpecialValueText(self.tr("天数"))
             days.setSuffix(self.tr(" 天"))
-            grid.addWidget(QLabel(codes.PUBLICITY_KIND[kind]), row, 0)
+            grid.addWidget(QLabel(code_label(codes.PUBLICITY_KIND[kind])), row, 0)
             grid.addWidget(posted, row, 1)
             grid.addWidget(place, row, 2)
             grid.addWidget(days, row, 3)
@@ -1005,7 +1006,7 @@ class MeetingForm(QWidget):
         m = self.base
         if m is None:
             return
-        label = states.state_label("meeting", m.state)
+        label = code_label(states.state_label("meeting", m.state))
         untitled = self.tr("议事记录")
         self.heading.setText(f"{m.meeting_no or untitled}　{label}")
         if self.sealed:

@@ -36,6 +36,13 @@ def column_title(title: str) -> str:
     return QCoreApplication.translate("columns", title)
 
 
+def code_labels(shown: str) -> str:
+    """Code-table labels joined by 、, each in the user's language (Chinese stays as it is)."""
+    parts = shown.split("、")
+    translated = [QCoreApplication.translate("codes", part) for part in parts]
+    return "、".join(parts) if translated == parts else ", ".join(translated)
+
+
 class RecordListModel(QAbstractTableModel):
     """Rows are record ids; `filter` decides which. Emits `loaded(count)` after each reload."""
 
@@ -76,7 +83,8 @@ class RecordListModel(QAbstractTableModel):
         if row is None:
             self._ask(index.row() // PAGE)
             return LOADING
-        return row[index.column()]
+        value = row[index.column()]
+        return code_labels(value) if value and self.columns[index.column()].coded else value
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

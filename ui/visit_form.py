@@ -27,6 +27,7 @@ from gridapp.visit_entry import (
     short_message,
 )
 from ui.errors import message_for
+from ui.i18n import code_label
 from ui.worker import Runner
 
 AUTOSAVE_MS = 700  # a draft is saved this long after the last keystroke
@@ -59,7 +60,7 @@ class IssuesEditor(QWidget):
         category.setObjectName(f"issue_{n}_category")
         category.addItem(self.tr("（问题类别）"), "")
         for code, label in codes.ISSUE_CATEGORY.items():
-            category.addItem(label, code)
+            category.addItem(code_label(label), code)
         category.setCurrentIndex(max(0, category.findData(line.category)))
         text = QLineEdit(line.description, self)
         text.setObjectName(f"issue_{n}_description")
@@ -214,7 +215,7 @@ class VisitForm(QWidget):
         self.visit_mode = QComboBox(self)
         self.visit_mode.setObjectName("visit_mode")
         for code, label in codes.VISIT_MODE.items():
-            self.visit_mode.addItem(label, code)
+            self.visit_mode.addItem(code_label(label), code)
         self.interviewee = QComboBox(self)
         self.interviewee.setObjectName("interviewee")
         self.interviewee.setEditable(True)
@@ -228,7 +229,7 @@ class VisitForm(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self.purpose_boxes: dict[str, QCheckBox] = {}
         for i, (code, label) in enumerate(codes.VISIT_PURPOSE.items()):
-            box = QCheckBox(label, purposes)
+            box = QCheckBox(code_label(label), purposes)
             box.setObjectName(f"purpose_{code}")
             self.purpose_boxes[code] = box
             grid.addWidget(box, i // 2, i % 2)
@@ -243,7 +244,7 @@ class VisitForm(QWidget):
         self.screening.setObjectName("dispute_screening")
         self.screening.addItem(self.tr("（未排查）"), "")
         for code, label in codes.DISPUTE_SCREENING.items():
-            self.screening.addItem(label, code)
+            self.screening.addItem(code_label(label), code)
         self.to_case = QPushButton(self.tr("转调解案件"), self)
         self.to_case.setObjectName("to_case")
         self.cases_label = QLabel(self)
@@ -497,7 +498,7 @@ class VisitForm(QWidget):
         self.photos_note.setVisible(not self.is_stored)
         self._purposes_shown()
         self._dispute_shown()
-        state = state_label("visit", self.base.state)
+        state = code_label(state_label("visit", self.base.state))
         if self._amending:
             self.title.setText(self.tr("更正走访记录"))
         elif not self.is_stored:
