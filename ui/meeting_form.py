@@ -193,22 +193,26 @@ class TopicRow(QGroupBox):
 
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("议题")))
-        head.addWidget(self.title_edit, 3)
-        head.addWidget(self.kind, 1)
+        head.addWidget(self.title_edit, 1)
         head.addWidget(self.remove)
+        kind = QHBoxLayout()  # the type on its own line: long English names must not widen the form
+        kind.addWidget(self.kind)
+        kind.addStretch(1)
         votes = QGridLayout()
         method = QHBoxLayout()
         method.addWidget(self.voted)
         method.addWidget(self.method)
         method.addStretch(1)
-        votes.addLayout(method, 0, 0, 1, 8)
-        for col, (text, box) in enumerate(((self.tr("实到"), self.present), (self.tr("同意"), self.yes),
-                                           (self.tr("反对"), self.no), (self.tr("弃权"), self.abstain))):
-            votes.addWidget(QLabel(text), 1, 2 * col)
-            votes.addWidget(box, 1, 2 * col + 1)
-            votes.setColumnStretch(2 * col + 1, 1)
+        votes.addLayout(method, 0, 0, 1, 4)
+        for n, (text, box) in enumerate(((self.tr("实到"), self.present), (self.tr("同意"), self.yes),
+                                         (self.tr("反对"), self.no), (self.tr("弃权"), self.abstain))):
+            row, col = 1 + n // 2, 2 * (n % 2)  # two by two: fits beside the list at the largest text
+            votes.addWidget(QLabel(text), row, col)
+            votes.addWidget(box, row, col + 1)
+            votes.setColumnStretch(col + 1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addLayout(kind)
         layout.addWidget(self.title_error)
         layout.addLayout(votes)
         layout.addWidget(self.result)
@@ -455,19 +459,15 @@ class MeetingForm(QWidget):
             # a long name must not widen the whole form: the combo shrinks, its list shows all
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
-        people = QGridLayout()
-        for col, (text, combo) in enumerate(((self.tr("召集人"), self.convener), (self.tr("主持人"), self.chair),
-                                             (self.tr("记录人"), self.recorder))):
-            people.addWidget(QLabel(text), 0, 2 * col)
-            people.addWidget(combo, 0, 2 * col + 1)
-            people.setColumnStretch(2 * col + 1, 1)
         self._row(form, self.tr("会议类型"), self.meeting_type, "meeting_type")
         self._row(form, self.tr("屯/组"), self.hamlet, "hamlet")
         self._row(form, self.tr("议事编号"), self.meeting_no_label, "meeting_no")
         self._row(form, self.tr("会议时间"), self.held_at, "held_at")
         self._row(form, self.tr("地点"), self.location, "location")
         self._row(form, self.tr("通知日期"), notice, "notice")
-        form.addRow(people)
+        for text, combo in ((self.tr("召集人"), self.convener), (self.tr("主持人"), self.chair),
+                            (self.tr("记录人"), self.recorder)):
+            form.addRow(QLabel(text), combo)  # one per row: three side by side overflow at large text
         form.addRow(self._error("people"))
         self.meeting_type.currentIndexChanged.connect(self._fit_basis)
         self.meeting_type.currentIndexChanged.connect(self._changed)
