@@ -17,6 +17,7 @@ Codes are English and stable (tests and logs use them); messages are Chinese for
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -36,6 +37,21 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def short_message(self) -> str:
+        """The message without a leading "<field title>：" (a form shows it next to that field)."""
+        head, sep, rest = self.message.partition("：")
+        return rest if sep and len(head) <= 12 and rest else self.message
+
+
+def problems_by_field(problems: Iterable[Problem], field_of: Callable[[str], str]) -> dict[str, list[Problem]]:
+    """Form field (`field_of(problem.field)`) → its problems, errors first: what a form shows
+    under each of its fields."""
+    out: dict[str, list[Problem]] = {}
+    for problem in sorted(problems, key=lambda p: not p.is_error):
+        out.setdefault(field_of(problem.field), []).append(problem)
+    return out
 
 
 class GridAppError(Exception):

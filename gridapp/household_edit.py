@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from gridapp import codes, validation
-from gridapp.errors import Problem
+from gridapp.errors import Problem, problems_by_field
 from gridapp.idnumber import check_id_number
 from gridapp.models import problems_from_error
 from gridapp.models.base import Record
@@ -38,12 +38,6 @@ def form_field(path: str) -> str:
     return _FIELD_OF.get(first, first)
 
 
-def short_message(problem: Problem) -> str:
-    """The message without a leading "<field title>：" (it sits next to that field already)."""
-    head, sep, rest = problem.message.partition("：")
-    return rest if sep and len(head) <= 12 and rest else problem.message
-
-
 @dataclass(frozen=True)
 class FormCheck:
     record: Record | None
@@ -55,10 +49,7 @@ class FormCheck:
 
     def by_field(self) -> dict[str, list[Problem]]:
         """Form field → its problems, errors first."""
-        out: dict[str, list[Problem]] = {}
-        for problem in sorted(self.problems, key=lambda p: not p.is_error):
-            out.setdefault(form_field(problem.field), []).append(problem)
-        return out
+        return problems_by_field(self.problems, form_field)
 
 
 def _check(model: type[Record], data: dict[str, Any], today: date | None) -> FormCheck:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from gridapp import codes, states, validation
-from gridapp.errors import InvalidRecord, Problem
+from gridapp.errors import InvalidRecord, Problem, problems_by_field
 from gridapp.idnumber import CHINA_TZ
 from gridapp.ids import new_id
 from gridapp.models import problems_from_error
@@ -144,10 +144,7 @@ class MinutesCheck:
 
     def by_field(self) -> dict[str, list[Problem]]:
         """Form field → its problems, errors first."""
-        out: dict[str, list[Problem]] = {}
-        for problem in sorted(self.problems, key=lambda p: not p.is_error):
-            out.setdefault(self.form_field(problem.field), []).append(problem)
-        return out
+        return problems_by_field(self.problems, self.form_field)
 
 
 _FIELD_OF = {

@@ -27,6 +27,20 @@ class AddColumnIfMissing:
         return f"ALTER TABLE {self.table} ADD COLUMN IF MISSING {self.column} {self.declaration}"
 
 
+# Answered mutations (migration 2; migration 4 adds it where early builds lacked it).
+_SENT_LOG = """CREATE TABLE sent_log (
+                device_id TEXT NOT NULL,
+                device_seq INTEGER NOT NULL,
+                mutation_id TEXT NOT NULL,
+                op TEXT NOT NULL,
+                record_type TEXT NOT NULL,
+                record_id TEXT NOT NULL,
+                bucket TEXT NOT NULL,
+                mutation TEXT NOT NULL,
+                acked_at TEXT NOT NULL,
+                PRIMARY KEY (device_id, device_seq)
+            )"""
+
 # Each migration: a name and its steps, SQL statements or, rarely, a function of the connection.
 MIGRATIONS: list[tuple[str, list[str | Callable[[Any], None]]]] = [
     (
@@ -153,18 +167,7 @@ MIGRATIONS: list[tuple[str, list[str | Callable[[Any], None]]]] = [
             "CREATE INDEX outbox_bucket ON outbox(bucket)",
             # Answered mutations, kept for a while: if the server is restored from an older
             # backup it reports a lower last sequence, and these are sent again.
-            """CREATE TABLE sent_log (
-                device_id TEXT NOT NULL,
-                device_seq INTEGER NOT NULL,
-                mutation_id TEXT NOT NULL,
-                op TEXT NOT NULL,
-                record_type TEXT NOT NULL,
-                record_id TEXT NOT NULL,
-                bucket TEXT NOT NULL,
-                mutation TEXT NOT NULL,
-                acked_at TEXT NOT NULL,
-                PRIMARY KEY (device_id, device_seq)
-            )""",
+            _SENT_LOG,
             """CREATE TABLE sync_buckets (
                 bucket TEXT PRIMARY KEY,
                 cursor INTEGER NOT NULL DEFAULT 0,
@@ -263,18 +266,7 @@ MIGRATIONS: list[tuple[str, list[str | Callable[[Any], None]]]] = [
             # `sync_buckets.verified_cursor` and the covering `records_bucket` (before 7d6c89e),
             # yet recorded schema version 2: what they lack is added here; complete databases are
             # left as they are (tests/sync/test_old_clients.py opens such laptops).
-            """CREATE TABLE IF NOT EXISTS sent_log (
-                device_id TEXT NOT NULL,
-                device_seq INTEGER NOT NULL,
-                mutation_id TEXT NOT NULL,
-                op TEXT NOT NULL,
-                record_type TEXT NOT NULL,
-                record_id TEXT NOT NULL,
-                bucket TEXT NOT NULL,
-                mutation TEXT NOT NULL,
-                acked_at TEXT NOT NULL,
-                PRIMARY KEY (device_id, device_seq)
-            )""",
+            _SENT_LOG.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1),
             AddColumnIfMissing("sync_buckets", "verified_cursor", "INTEGER"),
             "DROP INDEX IF EXISTS records_bucket",
             "CREATE INDEX records_bucket ON records(bucket, server_version, id)",

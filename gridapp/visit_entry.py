@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from gridapp import validation
-from gridapp.errors import InvalidRecord, Problem
+from gridapp.errors import InvalidRecord, Problem, problems_by_field
 from gridapp.idnumber import CHINA_TZ
 from gridapp.listing import ListFilter
 from gridapp.models import problems_from_error
@@ -51,12 +51,6 @@ def form_field(path: str) -> str:
     """The form field a problem belongs to: "issues.0.category" → "issues", "grid_id" → "household"."""
     first = path.split(".", 1)[0]
     return _FIELD_OF.get(first, first)
-
-
-def short_message(problem: Problem) -> str:
-    """The message without a leading "<field title>：" (it sits next to that field already)."""
-    head, sep, rest = problem.message.partition("：")
-    return rest if sep and len(head) <= 12 and rest else problem.message
 
 
 @dataclass(frozen=True)
@@ -121,10 +115,7 @@ class VisitCheck:
 
     def by_field(self) -> dict[str, list[Problem]]:
         """Form field → its problems, errors first."""
-        out: dict[str, list[Problem]] = {}
-        for problem in sorted(self.problems, key=lambda p: not p.is_error):
-            out.setdefault(form_field(problem.field), []).append(problem)
-        return out
+        return problems_by_field(self.problems, form_field)
 
 
 # --- households ------------------------------------------------------------------------------

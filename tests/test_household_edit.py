@@ -11,7 +11,7 @@ import pytest
 from gridapp import demo
 from gridapp.household_edit import (
     PersonForm, check_household, check_person, derived_from_id, form_field, household_form, new_person,
-    person_form, short_message,
+    person_form,
 )
 from gridapp.idnumber import check_char
 from gridapp.models import Household, Person
@@ -32,7 +32,7 @@ def county():
 
 
 def messages(check) -> dict[str, list[str]]:
-    return {name: [short_message(p) for p in found] for name, found in check.by_field().items()}
+    return {name: [p.short_message for p in found] for name, found in check.by_field().items()}
 
 
 def test_an_unchanged_household_checks_clean_and_equals_the_stored_one(county):

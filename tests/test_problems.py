@@ -10,42 +10,15 @@ from gridapp.errors import InvalidRecord
 from tests.server.conftest import app, engine, grid_of, make_user, settings  # noqa: F401  (fixtures)
 from tests.support import factories as f
 from tests.sync.conftest import make_laptop, server_url  # noqa: F401  (fixtures)
-
-VILLAGE = f.QUANTOU
-
-
-@pytest.fixture
-def database_url(tmp_path) -> str:  # the server on SQLite only: these tests are about the laptop
-    return f"sqlite:///{tmp_path / 'server.db'}"
-
-
-@pytest.fixture
-def pair(make_laptop, make_user):  # noqa: F811
-    worker = make_user("grid_worker", grid_of(VILLAGE, 1))
-    return make_laptop(worker), make_laptop(worker)
-
-
-@pytest.fixture
-def household_in_both(pair):
-    """A household of two recorded on laptop a and synced to b."""
-    a, b = pair
-    head, spouse = f.person("韦小明"), f.person("覃小红", id_number=None)
-    home = f.household(head, spouse, household_tags=["dibao"])
-    for record in (head, spouse, home):
-        a.store.save(record)
-    a.sync()
-    b.sync()
-    return home
-
-
-def edit(laptop, record_id: str, **values) -> None:
-    laptop.store.save(laptop.store.get(record_id).model_copy(update=values))
+from tests.support.village_pair import (  # noqa: F401  (fixtures)
+    VILLAGE, clash, database_url, edit, household_in_both, pair,
+)
 
 
 def test_a_clash_on_two_fields_is_one_item_with_a_row_per_field(pair, household_in_both):
     a, b = pair
-    edit(a, household_in_both.id, hamlet="上岭屯", household_tags=["tekun"])
-    edit(b, household_in_both.id, hamlet="中岭屯", household_tags=["military_family"])
+    edit(a.store, household_in_both.id, hamlet="上岭屯", household_tags=["tekun"])
+    edit(b.store, household_in_both.id, hamlet="中岭屯", household_tags=["military_family"])
     a.sync()
     assert b.sync().pushed == {"conflict": 1}
 
@@ -63,10 +36,7 @@ def test_a_clash_on_two_fields_is_one_item_with_a_row_per_field(pair, household_
 
 def test_keeping_mine_is_an_edit_that_reaches_the_server(pair, household_in_both):
     a, b = pair
-    edit(a, household_in_both.id, hamlet="上岭屯")
-    edit(b, household_in_both.id, hamlet="中岭屯")
-    a.sync()
-    b.sync()
+    clash(pair, household_in_both.id, theirs=dict(hamlet="上岭屯"), mine=dict(hamlet="中岭屯"))
     [item] = problems.open_problems(b.store)
     assert b.store.get(household_in_both.id).hamlet == "上岭屯"  # the laptop shows the server's value
 
@@ -82,10 +52,7 @@ def test_keeping_mine_is_an_edit_that_reaches_the_server(pair, household_in_both
 
 def test_choosing_per_field_keeps_mine_for_one_and_the_servers_for_the_other(pair, household_in_both):
     a, b = pair
-    edit(a, household_in_both.id, hamlet="上岭屯", address_detail="泉头村上岭屯1号")
-    edit(b, household_in_both.id, hamlet="中岭屯", address_detail="泉头村中岭屯2号")
-    a.sync()
-    b.sync()
+    clash(pair, household_in_both.id, theirs=dict(hamlet="上岭屯", address_detail="泉头村上岭屯1号"), mine=dict(hamlet="中岭屯", address_detail="泉头村中岭屯2号"))
     [item] = problems.open_problems(b.store)
     hamlet = next(r.problem_id for r in item.rows if r.field == "hamlet")
     problems.resolve_conflict(b.store, item.problem_ids, mine=[hamlet])
@@ -97,10 +64,7 @@ def test_choosing_per_field_keeps_mine_for_one_and_the_servers_for_the_other(pai
 
 def test_keeping_the_servers_value_writes_nothing(pair, household_in_both):
     a, b = pair
-    edit(a, household_in_both.id, hamlet="上岭屯")
-    edit(b, household_in_both.id, hamlet="中岭屯")
-    a.sync()
-    b.sync()
+    clash(pair, household_in_both.id, theirs=dict(hamlet="上岭屯"), mine=dict(hamlet="中岭屯"))
     [item] = problems.open_problems(b.store)
     assert not problems.resolve_conflict(b.store, item.problem_ids, mine=[])
     assert b.store.pending_count() == 0 and problems.open_problems(b.store) == []
@@ -114,10 +78,10 @@ def test_mine_that_no_longer_fits_the_record_closes_nothing(pair, household_in_b
     a.store.save(someone)
     b.store.save(child)
     old = [m.model_dump() for m in a.store.get(household_in_both.id).members]
-    edit(a, household_in_both.id, head_person_id=someone.id,
+    edit(a.store, household_in_both.id, head_person_id=someone.id,
          members=[{"person_id": someone.id, "relation_to_head": "02"},
                   *[{**m, "relation_to_head": "10"} for m in old]])
-    edit(b, household_in_both.id, members=[*old, {"person_id": child.id, "relation_to_head": "20"}])
+    edit(b.store, household_in_both.id, members=[*old, {"person_id": child.id, "relation_to_head": "20"}])
     a.sync()
     b.sync()
     [item] = problems.open_problems(b.store)
@@ -134,7 +98,7 @@ def test_an_edit_of_a_record_sealed_elsewhere_is_explained_and_not_offered_as_a_
     a.sync()
     b.sync()
     a.store.transition(v.id, "COMPLETED")
-    edit(b, v.id, summary="补充：已联系村医。")
+    edit(b.store, v.id, summary="补充：已联系村医。")
     a.sync()
     b.sync()
     [item] = problems.open_problems(b.store)

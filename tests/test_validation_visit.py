@@ -115,3 +115,16 @@ def test_draft_cannot_jump_to_reviewed():
         ensure_transition(complete_visit(), "REVIEWED")
     assert caught.value.message == "走访记录不能从“草稿”直接变为“已审核”"
     assert [p.code for p in transition_problems(complete_visit(), "REVIEWED")] == ["transition.not_allowed"]
+
+
+def test_a_problem_shown_under_its_field_drops_the_field_title_it_starts_with():
+    from gridapp.errors import Problem, problems_by_field
+
+    titled = Problem("summary", "visit.summary_short", "小结：至少写 10 个字")
+    plain = Problem("next_visit_on", "visit.next_before", "下次走访日期要在本次走访之后", "warning")
+    sentence = Problem("summary", "x", "这是一句很长的话，冒号出现在后面：所以不去掉")
+    assert titled.short_message == "至少写 10 个字"
+    assert plain.short_message == plain.message and sentence.short_message == sentence.message
+    grouped = problems_by_field([plain, titled, sentence], lambda path: path.split(".")[0])
+    assert grouped == {"summary": [titled, sentence], "next_visit_on": [plain]}
+    assert list(problems_by_field([plain, titled], lambda _: "form")["form"]) == [titled, plain]  # errors first

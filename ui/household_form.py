@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from gridapp import codes
 from gridapp.errors import InvalidRecord
-from gridapp.household_edit import FormCheck, HouseholdForm, check_household, household_form, short_message
+from gridapp.household_edit import FormCheck, HouseholdForm, check_household, household_form
 from gridapp.models.household import Household
 from ui.errors import message_for
 from ui.i18n import code_label  # noqa: F401 - households.py imports it from here too
@@ -153,7 +153,7 @@ class RecordDialog(QDialog):
                 label.hide()
                 continue
             blocking = any(p.is_error for p in found)
-            lines = [short_message(p) if p.is_error else self.tr("待补全：") + short_message(p) for p in found]
+            lines = [p.short_message if p.is_error else self.tr("待补全：") + p.short_message for p in found]
             label.setText("\n".join(lines))
             label.setStyleSheet(ERROR_STYLE if blocking else WARNING_STYLE)
             label.show()

@@ -24,7 +24,6 @@ from gridapp.states import state_label
 from gridapp.visit_entry import (
     DISPUTE_CATEGORY, DISPUTE_FOUND, DraftSaver, HouseholdChoice, IssueLine, VisitCheck, VisitEntry, amend_visit,
     check_visit, entry_of, find_households, form_field, household_choice, new_visit, now_in_china, open_case,
-    short_message,
 )
 from ui.errors import message_for
 from ui.i18n import code_label
@@ -597,7 +596,7 @@ class VisitForm(QWidget):
             if name == "amend_reason":
                 continue
             found = by_field.get(name, [])
-            label.setText("\n".join(short_message(p) if p.is_error else self.tr("提示：") + short_message(p)
+            label.setText("\n".join(p.short_message if p.is_error else self.tr("提示：") + p.short_message
                                     for p in found))
             label.setStyleSheet(ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE)
             label.setVisible(bool(found))

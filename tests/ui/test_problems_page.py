@@ -12,25 +12,12 @@ from gridapp.store import Store
 from tests.server.conftest import app, engine, grid_of, make_user, settings  # noqa: F401  (fixtures)
 from tests.support import factories as f
 from tests.sync.conftest import make_laptop, server_url  # noqa: F401  (fixtures)
+from tests.support.village_pair import VILLAGE, database_url, edit, household_in_both, pair  # noqa: F401
 from ui.problems_page import CloseQuestion, ProblemsPage
 from ui.status_bar import SyncStatusBar
 from ui.sync_control import SyncControl
 from ui.sync_page import SyncPage
 from ui.worker import Runner
-
-VILLAGE = f.QUANTOU
-
-
-@pytest.fixture
-def database_url(tmp_path) -> str:  # the county server on SQLite: the page is what is tested here
-    return f"sqlite:///{tmp_path / 'server.db'}"
-
-
-@pytest.fixture
-def pair(make_laptop, make_user):  # noqa: F811
-    worker = make_user("grid_worker", grid_of(VILLAGE, 1))
-    return make_laptop(worker), make_laptop(worker)
-
 
 class Screen:
     """Laptop b's window parts: the runner on its store, a sync control with its own connection
@@ -78,19 +65,8 @@ def screen(qtbot, pair, db_key):
 
 
 @pytest.fixture
-def household(pair):
-    a, b = pair
-    head, spouse = f.person("韦小明"), f.person("覃小红", id_number=None)
-    home = f.household(head, spouse, household_tags=["dibao"])
-    for record in (head, spouse, home):
-        a.store.save(record)
-    a.sync()
-    b.sync()
-    return home
-
-
-def edit(store, record_id: str, **values) -> None:
-    store.save(store.get(record_id).model_copy(update=values))
+def household(household_in_both):
+    return household_in_both
 
 
 def clash(pair, screen: Screen, household) -> None:
