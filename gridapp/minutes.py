@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from gridapp import codes, states, validation
+from gridapp.drafts import DraftSaver
 from gridapp.errors import InvalidRecord, Problem, problems_by_field
 from gridapp.idnumber import CHINA_TZ
 from gridapp.ids import new_id
@@ -360,22 +361,8 @@ def finalise_problems(meeting: DeliberationMeeting, *, today: date | None = None
     return found
 
 
-@dataclass
-class MinutesSaver:
-    """Saves one meeting again and again as the worker types. It remembers the version it last
-    wrote (only the database thread touches it), so its own saves never look stale while a change
-    made meanwhile by sync still does."""
-
-    record_id: str
-    version: int = 0
-
-    def save(self, store: Store, meeting: DeliberationMeeting) -> Changes:
-        """Save the draft; raises InvalidRecord (nothing written) and the store's errors."""
-        if self.version:
-            meeting = meeting.model_copy(update={"version": self.version})
-        changes = store.save(meeting)
-        self.version = store.get(meeting.id).version
-        return changes
+class MinutesSaver(DraftSaver):
+    """A meeting's draft saver, which also finalises (定稿) the minutes."""
 
     def finalise(self, store: Store, meeting: DeliberationMeeting) -> Changes:
         """定稿: check the guard, save, and walk the stored meeting to its sealed state (each step

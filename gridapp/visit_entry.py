@@ -17,13 +17,14 @@ Choices where domain.md is silent:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
 
 from gridapp import validation
+from gridapp.drafts import DraftSaver
 from gridapp.errors import InvalidRecord, Problem, problems_by_field
 from gridapp.idnumber import CHINA_TZ
 from gridapp.listing import ListFilter
@@ -282,23 +283,8 @@ def now_in_china() -> datetime:
 
 # --- writes (each runs on the database thread) ---------------------------------------------
 
-@dataclass
-class DraftSaver:
-    """Saves one visit again and again as the worker types. It remembers the version it last
-    wrote (only the database thread touches it), so its own saves never look stale while a
-    change made meanwhile by sync still does."""
-
-    record_id: str
-    version: int = 0
-    saved: list[str] = field(default_factory=list)
-
-    def save(self, store: Store, record: VisitRecord) -> Changes:
-        """Save `record` as the draft; raises InvalidRecord (nothing written) and the store's errors."""
-        if self.version:
-            record = record.model_copy(update={"version": self.version})
-        changes = store.save(record)
-        self.version = store.get(record.id).version
-        return changes
+class VisitSaver(DraftSaver):
+    """A visit's draft saver, which also completes (numbers and seals) the visit."""
 
     def complete(self, store: Store, record: VisitRecord) -> Changes:
         """Number the visit, check the guard, save and seal it. Raises InvalidRecord with every
@@ -358,7 +344,7 @@ def dispute_case(visit: VisitRecord, household: HouseholdChoice, case_id: str, *
     })
 
 
-def open_case(store: Store, saver: DraftSaver, visit: VisitRecord, household: HouseholdChoice, case_id: str,
+def open_case(store: Store, saver: VisitSaver, visit: VisitRecord, household: HouseholdChoice, case_id: str,
               issue_index: int | None) -> Changes:
     """Register the case of a dispute found on `visit` and link the visit to it (the draft is
     saved with the case in `dispute_case_ids`, the dispute issue naming the case)."""

@@ -13,7 +13,7 @@ from gridapp.idnumber import CHINA_TZ
 from gridapp.models.dispute import DisputeCase
 from gridapp.models.visit import VisitRecord
 from gridapp.visit_entry import (
-    DraftSaver, IssueLine, VisitEntry, check_visit, entry_of, find_households, household_choice, new_visit,
+    IssueLine, VisitEntry, VisitSaver, check_visit, entry_of, find_households, household_choice, new_visit,
     open_case,
 )
 
@@ -82,7 +82,7 @@ def test_an_issue_sent_on_needs_its_report_before_completion(home):
 
 def test_a_draft_saved_many_times_then_completed_is_numbered_and_sealed(county, home):
     visit = new_visit()
-    saver = DraftSaver(visit.id)
+    saver = VisitSaver(visit.id)
     for summary in ("核实", "核实了家庭成员", "核实了家庭成员和联系电话，无其他诉求。"):
         saver.save(county, check_visit(visit, _entry(home, summary=summary), home).record)
     record = check_visit(visit, _entry(home, summary="核实了家庭成员和联系电话，无其他诉求。"), home).record
@@ -97,14 +97,14 @@ def test_completing_with_problems_raises_and_writes_nothing(county, home):
     visit = new_visit()
     record = check_visit(visit, _entry(home, summary="太短"), home).record
     with pytest.raises(InvalidRecord) as caught:
-        DraftSaver(visit.id).complete(county, record)
+        VisitSaver(visit.id).complete(county, record)
     assert "summary.too_short" in caught.value.codes()
     assert not county.exists(visit.id)
 
 
 def test_a_dispute_found_registers_a_case_linked_to_the_visit_and_the_household(county, home):
     visit = new_visit()
-    saver = DraftSaver(visit.id)
+    saver = VisitSaver(visit.id)
     entry = _entry(home, purposes=("dispute_screening",), dispute_screening="dispute_found",
                    issues=(IssueLine("dispute", "与邻居因排水沟占地发生争执", handled_on_spot=False),))
     record = check_visit(visit, entry, home).record

@@ -92,6 +92,14 @@ class RecordDialog(QDialog):
         self.last_check: FormCheck | None = None
         self.saving = False
 
+    def _line(self, name: str, label: str, text: str) -> QLineEdit:
+        """A text row that rechecks the form as the user types."""
+        edit = QLineEdit(text, self.body)
+        edit.setObjectName(name)
+        edit.textChanged.connect(self.recheck)
+        self.add_row(name, label, edit)
+        return edit
+
     def add_row(self, name: str, label: str, field: QWidget | QLayout) -> QLabel:
         """One labelled field and its message label "<name>_error" below it."""
         caption = QLabel(label, self.body)
@@ -227,13 +235,6 @@ class HouseholdDialog(RecordDialog):
         self.add_row("members", self.tr("成员与户主关系"), members)
         self.hamlet.currentTextChanged.connect(self.recheck)
         self.finish_rows()
-
-    def _line(self, name: str, label: str, text: str) -> QLineEdit:
-        edit = QLineEdit(text, self.body)
-        edit.setObjectName(name)
-        edit.textChanged.connect(self.recheck)
-        self.add_row(name, label, edit)
-        return edit
 
     def form(self) -> HouseholdForm:
         return HouseholdForm(

@@ -86,13 +86,6 @@ class PersonDialog(RecordDialog):
             combo.currentIndexChanged.connect(self.recheck)
         self.finish_rows()
 
-    def _line(self, name: str, label: str, text: str) -> QLineEdit:
-        edit = QLineEdit(text, self.body)
-        edit.setObjectName(name)
-        edit.textChanged.connect(self.recheck)
-        self.add_row(name, label, edit)
-        return edit
-
     # ------------------------------------------------------------------ the ID number
 
     def reveal(self) -> None:

@@ -22,7 +22,7 @@ from gridapp.ids import new_id
 from gridapp.models.visit import VisitRecord
 from gridapp.states import state_label
 from gridapp.visit_entry import (
-    DISPUTE_CATEGORY, DISPUTE_FOUND, DraftSaver, HouseholdChoice, IssueLine, VisitCheck, VisitEntry, amend_visit,
+    DISPUTE_CATEGORY, DISPUTE_FOUND, HouseholdChoice, IssueLine, VisitCheck, VisitEntry, VisitSaver, amend_visit,
     check_visit, entry_of, find_households, form_field, household_choice, new_visit, now_in_china, open_case,
 )
 from ui.errors import message_for
@@ -146,7 +146,7 @@ class VisitForm(QWidget):
         self.setObjectName("visit_form")
         self.base: VisitRecord = new_visit()
         self.household: HouseholdChoice | None = None
-        self.saver = DraftSaver(self.base.id)
+        self.saver = VisitSaver(self.base.id)
         self.errors: dict[str, QLabel] = {}
         self._loading = False
         self._dirty = False
@@ -434,7 +434,7 @@ class VisitForm(QWidget):
             self._amending = False
             self.base = record
             self.household = household
-            self.saver = DraftSaver(record.id, record.version)
+            self.saver = VisitSaver(record.id, record.version)
             self.attachments.set_owner("visit", record.id if record.created_at else None)
             self.household_edit.setText(household.label if household else "")
             self._fill_members()
