@@ -7,7 +7,6 @@ Full ID numbers never leave the store here; `reveal_id_number` hands one out and
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -110,7 +109,7 @@ def household_view(store: Store, household_id: str, *, today: date | None = None
     visits = tuple(LinkedLine(vid, row[0][:10], row[3], _snippet(row[4]), row[5])
                    for vid in visit_ids if (row := visit_rows.get(vid)))
 
-    case_ids = cases_of_household(store, household_id, [m.person_id for m in household.members])
+    case_ids = store.cases_of_household(household_id, [m.person_id for m in household.members])
     case_rows = store.list_rows("case", case_ids)
     cases = sorted((LinkedLine(cid, row[1], row[2], _snippet(row[3]), row[4])
                     for cid in case_ids if (row := case_rows.get(cid))), key=lambda line: line.day, reverse=True)
@@ -122,16 +121,6 @@ def household_view(store: Store, household_id: str, *, today: date | None = None
         phones_masked=tuple(mask_phone(p.number) for p in household.phones),
         members=tuple(members), visits=visits, cases=tuple(cases),
     )
-
-
-def cases_of_household(store: Store, household_id: str, person_ids: list[str]) -> list[str]:
-    """Ids of the cases a member is a party to, or a visit of the household linked to."""
-    sql = ("SELECT c.id FROM records c, json_each(c.body, '$.parties') p "
-           "WHERE c.type = 'case' AND c.deleted = 0 "
-           "AND json_extract(p.value, '$.person_id') IN (SELECT value FROM json_each(?)) "
-           "UNION SELECT l.value FROM records v, json_each(v.body, '$.dispute_case_ids') l "
-           "WHERE v.type = 'visit' AND v.deleted = 0 AND v.parent_id = ?")
-    return sorted({row[0] for row in store.db.execute(sql, (json.dumps(person_ids), household_id))})
 
 
 def reveal_id_number(store: Store, person_id: str) -> str:

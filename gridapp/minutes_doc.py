@@ -6,7 +6,6 @@ publicity, signature lines). Plain frozen data; the PDF is drawn from it by `ui.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -52,28 +51,18 @@ def hamlet_roster(store: Store, hamlet: str) -> Roster:
     ids = store.list_ids("household", ListFilter(hamlet=hamlet))
     if not ids:
         return Roster(hamlet, "", (), ())
-    sql = ("SELECT h.id, h.bucket, json_extract(h.body, '$.head_person_id'), "
-           "coalesce(json_extract(h.body, '$.address_detail'), ''), "
-           "coalesce((SELECT json_extract(p.body, '$.full_name') FROM records p "
-           "WHERE p.id = json_extract(h.body, '$.head_person_id') AND p.deleted = 0), '') "
-           "FROM records h WHERE h.id IN (SELECT value FROM json_each(?))")
-    rows = {r[0]: r for r in store.db.execute(sql, (json.dumps(ids),))}
-    households = tuple(HouseholdLine(i, rows[i][4] or "（户主未登记）", rows[i][2], rows[i][3]) for i in ids if i in rows)
-    people_sql = ("SELECT id, coalesce(json_extract(body, '$.full_name'), ''), parent_id FROM records "
-                  "WHERE type = 'person' AND deleted = 0 AND parent_id IN (SELECT value FROM json_each(?)) "
-                  "ORDER BY sort_key, id")
-    people = tuple(PersonLine(r[0], r[1], r[2]) for r in store.db.execute(people_sql, (json.dumps(ids),)) if r[1])
-    village = rows[ids[0]][1] if ids[0] in rows else ""
+    rows = store.household_lines(ids)
+    households = tuple(HouseholdLine(i, rows[i][3] or "（户主未登记）", rows[i][1], rows[i][2]) for i in ids if i in rows)
+    people = tuple(PersonLine(pid, name, parent) for pid, name, parent in store.people_in(ids) if name)
+    village = rows[ids[0]][0] if ids[0] in rows else ""
     return Roster(hamlet, village, households, people)
 
 
 def next_meeting_no(store: Store, village_code: str, year: int) -> str:
     """The next free `{village_code}-YS-{year}-{seq}` of the village (domain.md §6.3)."""
     prefix = f"{village_code}-YS-{year}-"
-    sql = ("SELECT json_extract(body, '$.meeting_no') FROM records WHERE type = 'meeting' "
-           "AND json_extract(body, '$.meeting_no') LIKE ?")
-    taken = [int(m.group(1)) for (no,) in store.db.execute(sql, (prefix + "%",))
-             if no and (m := re.fullmatch(re.escape(prefix) + r"(\d+)", no))]
+    taken = [int(m.group(1)) for no in store.numbers_taken("meeting", "meeting_no", prefix)
+             if (m := re.fullmatch(re.escape(prefix) + r"(\d+)", no))]
     return f"{prefix}{max(taken, default=0) + 1}"
 
 
@@ -222,11 +211,7 @@ def read_minutes(store: Store, meeting_id: str) -> MinutesDoc:
     refs = {meeting.convener_id, meeting.chair_id, meeting.recorder_id, *meeting.affected_household_ids,
             *(a.household_id for a in meeting.attendees)}
     refs.discard(None)
-    sql = ("SELECT r.id, CASE r.type WHEN 'person' THEN json_extract(r.body, '$.full_name') ELSE "
-           "(SELECT json_extract(p.body, '$.full_name') FROM records p "
-           "WHERE p.id = json_extract(r.body, '$.head_person_id')) END FROM records r "
-           "WHERE r.id IN (SELECT value FROM json_each(?)) AND r.deleted = 0")
-    names = {r[0]: (r[1] or "") for r in store.db.execute(sql, (json.dumps(sorted(refs)),))}
+    names = store.names_of(sorted(refs))
     households = {h for h in (*meeting.affected_household_ids, *(a.household_id for a in meeting.attendees)) if h}
     names.update({h: f"{names[h]}户" for h in households if names.get(h)})
     store.log_access(meeting_id, "print")

@@ -39,6 +39,7 @@ from gridapp.models import parse_record
 from gridapp.models.base import Record
 from gridapp.blobstore import BlobStore
 from gridapp.listing import StoreLists
+from gridapp.lookups import StoreLookups
 from gridapp.queries import OutboxEntry, RecordSummary, StoreReads
 from gridapp.rows import RowData, present_fields, row_data, to_json
 from gridapp.schema import MIGRATIONS, SCHEMA_VERSION
@@ -77,7 +78,7 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds")
 
 
-class Store(StoreReads, StoreLists, BlobStore):
+class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
     """The laptop's encrypted database. Open with `Store.open` or `Store.create`."""
 
     def __init__(self, conn: Any, path: Path, *, actor: str, device_id: str) -> None:

@@ -307,10 +307,8 @@ _VISIT_NO = re.compile(r"-(\d{1,6})$")
 def next_visit_no(store: Store, village_code: str, day: date) -> str:
     """`{village_code}-ZF-{YYYYMMDD}-{n}`: n one more than the highest of that village and day."""
     prefix = f"{village_code}-ZF-{day:%Y%m%d}-"
-    rows = store.db.execute(
-        "SELECT json_extract(body, '$.visit_no') FROM records WHERE type = 'visit' AND bucket = ? "
-        "AND json_extract(body, '$.visit_no') LIKE ?", (village_code, prefix + "%")).fetchall()
-    numbers = [int(m.group(1)) for (no,) in rows if no and (m := _VISIT_NO.search(no))]
+    taken = store.numbers_taken("visit", "visit_no", prefix, bucket=village_code)
+    numbers = [int(m.group(1)) for no in taken if (m := _VISIT_NO.search(no))]
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 
@@ -322,9 +320,8 @@ def amend_visit(store: Store, original_id: str, correction: VisitRecord, reason:
 
 def committee_of(store: Store, village_code: str) -> str | None:
     """The id of the village's 人民调解委员会 on this laptop, if any."""
-    row = store.db.execute("SELECT id FROM records WHERE type = 'committee' AND bucket = ? AND deleted = 0 "
-                           "ORDER BY sort_key LIMIT 1", (village_code,)).fetchone()
-    return row[0] if row else None
+    committees = store.summaries("committee", bucket=village_code, limit=1)
+    return committees[0].id if committees else None
 
 
 def dispute_case(visit: VisitRecord, household: HouseholdChoice, case_id: str, *,
