@@ -21,6 +21,7 @@ from gridapp.models import problems_from_error
 from gridapp.models.base import Record
 from gridapp.models.household import Household, Member
 from gridapp.models.person import Person
+from gridapp.wording import say
 
 if TYPE_CHECKING:
     from gridapp.store import Changes, Store
@@ -195,7 +196,7 @@ def check_person(base: Person, household: Household, form: PersonForm, *,
     person = _check(Person, data, today)
     problems = list(person.problems)
     if not form.relation:
-        problems.append(Problem("relation", "relation.required", "请选择与户主关系"))
+        problems.append(Problem("relation", "relation.required", say("请选择与户主关系")))
         return PersonCheck(person.record, tuple(problems), None)
     members = list(household.members)
     if base.id not in {m.person_id for m in members}:
@@ -213,7 +214,7 @@ def check_person(base: Person, household: Household, form: PersonForm, *,
 
 def _head_hint(problem: Problem) -> str:
     if problem.code == "members.head_count":
-        return problem.message + "。要换户主，请在“编辑户信息”里一起改各成员的关系"
+        return say("{problem}。要换户主，请在“编辑户信息”里一起改各成员的关系", problem=problem.message)
     return problem.message
 
 
