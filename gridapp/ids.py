@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
@@ -49,3 +50,19 @@ def is_record_id(text: str) -> bool:
         return str(uuid.UUID(text)) == text
     except (ValueError, AttributeError, TypeError):
         return False
+
+
+# Crockford's base32 without I, L, O, U: read aloud or copied by hand without confusion.
+_TAG_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def device_tag(device_id: str, length: int = 4) -> str:
+    """A short, stable tag of a laptop (4 characters of a hash of its device id: about a million
+    values), put into numbers a laptop gives offline (visit numbers) so that two laptops of one
+    village numbering on the same day never give the same number."""
+    value = int.from_bytes(hashlib.sha256(device_id.encode("utf-8")).digest()[:8], "big")
+    chars = []
+    for _ in range(length):
+        value, digit = divmod(value, 32)
+        chars.append(_TAG_ALPHABET[digit])
+    return "".join(chars)

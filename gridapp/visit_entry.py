@@ -8,15 +8,16 @@ Choices where domain.md is silent:
 - There is no Staff record yet, so the visitors (`visitor_staff_ids`) are the household's grid
   worker as the laptop knows them: the visitors of its latest visit, else the responsible worker
   of a tagged member.
-- `visit_no` is `{village_code}-ZF-{YYYYMMDD}-{n}`, n one more than the highest of that village and
-  day on this laptop, given when the visit is completed.
+- `visit_no` is `{village_code}-ZF-{YYYYMMDD}-{tag}-{n}` (domain.md's `{device_seq}`): `tag` is the
+  laptop's 4-character device tag (gridapp.ids.device_tag) and n one more than the highest of that
+  village, day and laptop, given when the visit is completed. Two laptops of one village working
+  offline on the same day therefore never give the same number.
 - A dispute issue turned into a case names the case as its `event_report_id` (EventReport has no
   record type yet; the case is where the issue was reported).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -27,6 +28,7 @@ from gridapp import validation
 from gridapp.drafts import DraftSaver
 from gridapp.errors import InvalidRecord, Problem, problems_by_field
 from gridapp.idnumber import CHINA_TZ
+from gridapp.ids import device_tag
 from gridapp.listing import ListFilter
 from gridapp.models import problems_from_error
 from gridapp.models.dispute import DisputeCase
@@ -301,14 +303,11 @@ class VisitSaver(DraftSaver):
         return changes
 
 
-_VISIT_NO = re.compile(r"-(\d{1,6})$")
-
-
 def next_visit_no(store: Store, village_code: str, day: date) -> str:
-    """`{village_code}-ZF-{YYYYMMDD}-{n}`: n one more than the highest of that village and day."""
-    prefix = f"{village_code}-ZF-{day:%Y%m%d}-"
+    """`{village_code}-ZF-{YYYYMMDD}-{tag}-{n}`: n one more than the highest of that village, day and laptop."""
+    prefix = f"{village_code}-ZF-{day:%Y%m%d}-{device_tag(store.device_id)}-"
     taken = store.numbers_taken("visit", "visit_no", prefix, bucket=village_code)
-    numbers = [int(m.group(1)) for no in taken if (m := _VISIT_NO.search(no))]
+    numbers = [int(no[len(prefix):]) for no in taken if no[len(prefix):].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 

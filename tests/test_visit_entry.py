@@ -129,3 +129,28 @@ def test_next_visit_date_is_kept(home):
     due = AT.date() + timedelta(days=30)
     assert check_visit(new_visit(), _entry(home, next_visit_due=due), home).record.next_visit_due == due
     assert isinstance(due, date)
+
+
+
+def test_two_laptops_of_one_village_completing_visits_on_one_day_never_give_the_same_number(tmp_path, db_key):
+    """Visit numbers are given offline when a visit is completed; each laptop's carry its device tag."""
+    from gridapp.ids import device_tag
+    from gridapp.store import Store
+
+    numbers: dict[str, list[str]] = {}
+    for laptop in ("laptop-a", "laptop-b"):
+        store = Store.create(tmp_path / f"{laptop}.db", db_key, actor="韦网格员", device_id=laptop)
+        try:
+            store.import_records(demo.generate(households=6, seed=3))
+            home = household_choice(store, store.list_ids("household")[0])
+            for _ in range(2):
+                visit = new_visit()
+                VisitSaver(visit.id).complete(store, check_visit(visit, _entry(home), home).record)
+                numbers.setdefault(laptop, []).append(store.get(visit.id).visit_no)
+        finally:
+            store.close()
+    village = home.village_code
+    assert device_tag("laptop-a") != device_tag("laptop-b")
+    for laptop, given in numbers.items():
+        assert given == [f"{village}-ZF-20250304-{device_tag(laptop)}-{n}" for n in (1, 2)]
+    assert not set(numbers["laptop-a"]) & set(numbers["laptop-b"])

@@ -78,7 +78,7 @@ class VisitRecord(Record):
         "visit_no", "interviewee_name_text", "summary", "issue_texts", "requests", "suggestions",
     )
 
-    visit_no: str | None = Field(default=None, pattern=r"^\d{12}-ZF-\d{8}-\d{1,6}$", title="走访编号")
+    visit_no: str | None = Field(default=None, pattern=r"^\d{12}-ZF-\d{8}-(?:[0-9A-HJKMNP-TV-Z]{4}-)?\d{1,6}$", title="走访编号")
     grid_id: RecordRef | None = Field(default=None, title="网格")
     target_kind: TargetKind | None = Field(default=None, title="对象类型")
     household_id: RecordRef | None = Field(default=None, title="走访户")
