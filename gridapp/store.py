@@ -264,31 +264,51 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
         since `record` was read, TransitionNotAllowed when the state differs."""
         record = revalidated(record)
         validation.ensure_valid(record)
-        rtype = record.RECORD_TYPE
         with self._transaction():
-            self._check_owner_open(record)
-            old = self._row(record.id)
-            if old is None:
-                if record.state != record.INITIAL_STATE:
-                    raise TransitionNotAllowed(
-                        f"新记录只能从初始状态开始（不能直接是“{states.state_label(rtype, record.state)}”）。")
-                self._insert(record)
-                self._audit("create", record, {"fields": present_fields(record)})
-                self._state_change(record, None, record.state, None)
-                self._queue("create", record, base_version=None, payload={})
-                return Changes.of(rtype, record.id)
-            self._check_writable(old, record)
-            if record.state != old["state"]:
-                raise TransitionNotAllowed("保存时不能直接改变状态，请使用“完成”“封存”等操作。")
-            data = self._data(record)
-            changed = _changed_fields(old, data)
-            if not changed:
-                return Changes()
-            self._update_row(old, record, data)
-            detail = {"fields": self._visible_changes(rtype, changed)}
-            self._audit("update", record, detail, version=old["version"] + 1)
-            self._queue_update(old, record, sorted(changed))
+            return self._save(record)
+
+    def save_all(self, records: Iterable[Record], *, reason: str | None = None) -> Changes:
+        """Save several records as ONE action (all or nothing): a new household with its head, a
+        member and the household they join. Each record is written as `save` writes it, in the order
+        given; `reason` (why, e.g. a member moved out) is kept in each written record's audit row.
+
+        Raises what `save` raises, for the first record that fails; then nothing is written."""
+        checked = [revalidated(r) for r in records]
+        for record in checked:
+            validation.ensure_valid(record)
+        changes = Changes()
+        with self._transaction():
+            for record in checked:
+                changes = changes | self._save(record, reason=reason)
+        return changes
+
+    def _save(self, record: Record, *, reason: str | None = None) -> Changes:
+        """`save` inside an open transaction."""
+        rtype = record.RECORD_TYPE
+        why = {"reason": reason} if reason else {}
+        self._check_owner_open(record)
+        old = self._row(record.id)
+        if old is None:
+            if record.state != record.INITIAL_STATE:
+                raise TransitionNotAllowed(
+                    f"新记录只能从初始状态开始（不能直接是“{states.state_label(rtype, record.state)}”）。")
+            self._insert(record)
+            self._audit("create", record, {"fields": present_fields(record), **why})
+            self._state_change(record, None, record.state, None)
+            self._queue("create", record, base_version=None, payload={})
             return Changes.of(rtype, record.id)
+        self._check_writable(old, record)
+        if record.state != old["state"]:
+            raise TransitionNotAllowed("保存时不能直接改变状态，请使用“完成”“封存”等操作。")
+        data = self._data(record)
+        changed = _changed_fields(old, data)
+        if not changed:
+            return Changes()
+        self._update_row(old, record, data)
+        detail = {"fields": self._visible_changes(rtype, changed), **why}
+        self._audit("update", record, detail, version=old["version"] + 1)
+        self._queue_update(old, record, sorted(changed))
+        return Changes.of(rtype, record.id)
 
     def transition(self, record_id: str, to_state: str, *, reason: str | None = None) -> Changes:
         """Move a record to `to_state` through its state machine, sealing it where the
