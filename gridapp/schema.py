@@ -272,6 +272,22 @@ MIGRATIONS: list[tuple[str, list[str | Callable[[Any], None]]]] = [
             "CREATE INDEX records_bucket ON records(bucket, server_version, id)",
         ],
     ),
+    (
+        "privacy: family (婚姻家庭) cases' summaries out of the search index",
+        [
+            # Their search text becomes the case number and the parties' names only (what
+            # DisputeCase.search_text indexes since), so words of a C3 summary find nothing.
+            "DELETE FROM search WHERE rowid IN (SELECT rowid FROM records WHERE type = 'case' "
+            "AND json_extract(body, '$.dispute_type') = 'marriage_family')",
+            """INSERT INTO search(rowid, text)
+               SELECT r.rowid, trim(coalesce(json_extract(r.body, '$.case_no'), '') || ' ' ||
+                      coalesce((SELECT group_concat(json_extract(p.value, '$.name'), ' ')
+                                FROM json_each(r.body, '$.parties') p
+                                WHERE coalesce(json_extract(p.value, '$.name'), '') != ''), ''))
+               FROM records r WHERE r.type = 'case'
+                 AND json_extract(r.body, '$.dispute_type') = 'marriage_family'""",
+        ],
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -60,3 +60,16 @@ def test_a_running_case_past_its_deadline_is_flagged(county):
 def test_a_registered_case_has_no_deadline_yet(county):
     case = next(c for c in _cases(county) if c.state == "REGISTERED")
     assert case_view(county, case.id).deadlines == ()
+
+
+def test_words_of_a_family_matters_summary_find_nothing_but_its_number_and_parties_do(county):
+    family = next(c for c in _cases(county) if c.dispute_type == "marriage_family" and len(c.summary or "") >= 6)
+    other = next(c for c in _cases(county) if c.dispute_type != "marriage_family" and len(c.summary or "") >= 6)
+
+    def found(text: str) -> set[str]:
+        return {s.id for s in county.search(text, types=["case"], limit=500)}
+
+    assert family.id not in found(family.summary[:6])
+    assert other.id in found(other.summary[:6])
+    assert family.id in found(family.case_no)
+    assert family.id in found(family.party_names[0])

@@ -11,7 +11,7 @@ from gridapp.store import Store
 from tests.support import factories as f
 
 # The hash of each shipped migration's statements, in order.
-SHIPPED = ["13998241b88840d2", "29fc2859becf8057", "c1bcf8be9030b7f5", "7ff2ec16097b556c"]
+SHIPPED = ["13998241b88840d2", "29fc2859becf8057", "c1bcf8be9030b7f5", "7ff2ec16097b556c", "c962dbded9648889"]
 
 
 def _with_extra_migration(monkeypatch, statements):
@@ -88,3 +88,27 @@ def test_migrations_already_shipped_are_never_edited():
 
     found = [hashlib.sha256("\n".join(map(str, m[1])).encode()).hexdigest()[:16] for m in schema.MIGRATIONS]
     assert found[:len(SHIPPED)] == SHIPPED
+
+
+def test_the_upgrade_takes_family_case_summaries_out_of_the_search_index(tmp_path, db_key, monkeypatch):
+    from gridapp import demo
+    from gridapp.models.base import Record
+    from gridapp.models.dispute import DisputeCase
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", schema.MIGRATIONS[:4])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 4)
+    monkeypatch.setattr(DisputeCase, "search_text", Record.search_text)  # what version 4 indexed
+    with Store.create(tmp_path / "old.db", db_key, actor="w") as old:
+        old.import_records(demo.generate(households=30, seed=7))
+        cases = [old.get(s.id) for s in old.summaries("case")]
+        family = next(c for c in cases if c.dispute_type == "marriage_family" and len(c.summary or "") >= 6)
+        other = next(c for c in cases if c.dispute_type != "marriage_family" and len(c.summary or "") >= 6)
+        assert family.id in {s.id for s in old.search(family.summary[:6], limit=500)}
+    monkeypatch.undo()
+    with Store.open(tmp_path / "old.db", db_key, actor="w") as new:
+        def found(text: str) -> set[str]:
+            return {s.id for s in new.search(text, limit=500)}
+
+        assert family.id not in found(family.summary[:6])
+        assert other.id in found(other.summary[:6])
+        assert family.id in found(family.case_no) and family.id in found(family.party_names[0])

@@ -10,6 +10,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from gridapp import codes
 from gridapp.ids import new_id
 from gridapp.models.base import Part, Record
+from gridapp.privacy import FAMILY_DISPUTE_TYPES
 from gridapp.models.common import (
     EthnicityCode, FiveEldersCategory, IdDocType, Money, Name, PhoneNumber, RecordRef, SexCode,
     ShortText, Text, Timestamp, Uscc, code_type, validate_id_number,
@@ -221,6 +222,13 @@ class DisputeCase(Record):
     @property
     def party_names(self) -> list[str]:
         return [p.name for p in self.parties if p.name]
+
+    def search_text(self) -> str:
+        """A family (婚姻家庭) case's summary is privacy C3: it is not indexed, so that a search
+        for words of it does not say which case they are in; the case is found by number and names."""
+        if self.dispute_type in FAMILY_DISPUTE_TYPES:
+            return " ".join(part for part in (self.case_no or "", *self.party_names) if part)
+        return super().search_text()
 
     def party(self, party_id: str | None) -> Party | None:
         return next((p for p in self.parties if p.party_id == party_id), None)
