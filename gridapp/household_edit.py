@@ -219,13 +219,10 @@ def _head_hint(problem: Problem) -> str:
 
 
 def save_member(store: Store, check: PersonCheck) -> Changes:
-    """Save a checked person and, when their membership or relation changed, their household.
-
-    Two writes: the person first, so a household never lists someone the laptop does not hold.
+    """Save a checked person and, when their membership or relation changed, their household, in
+    one transaction (`Store.save_all`): the person first, so a household never lists someone the
+    laptop does not hold, and never a person saved without their household.
     Raises what `Store.save` raises (InvalidRecord, GridAppError "stale_edit" …)."""
     if check.record is None or not check.can_save:
         raise ValueError("save_member needs a check that can be saved")
-    changes = store.save(check.record)
-    if check.household is not None:
-        changes = changes | store.save(check.household)
-    return changes
+    return store.save_all([check.record, *([check.household] if check.household is not None else [])])

@@ -44,6 +44,17 @@ class StoreLookups:
                "ORDER BY sort_key, id")
         return [tuple(r) for r in self._conn.execute(sql, (json.dumps(household_ids),))]
 
+    def hamlet_places(self) -> list[tuple[str, str, str | None]]:
+        """(village code, 屯/组, grid id) of every hamlet the laptop's households are in, by village and
+        name; the grid is the one most of the hamlet's households belong to (a new household joins it)."""
+        sql = ("SELECT bucket, json_extract(body, '$.hamlet') AS h, json_extract(body, '$.grid_id'), count(*) AS n "
+               "FROM records WHERE type = 'household' AND deleted = 0 AND h IS NOT NULL "
+               "GROUP BY 1, 2, 3 ORDER BY 1, 2, n DESC")
+        places: dict[tuple[str, str], str | None] = {}
+        for village, hamlet, grid, _n in self._conn.execute(sql):
+            places.setdefault((village, hamlet), grid)
+        return [(village, hamlet, grid) for (village, hamlet), grid in places.items()]
+
     def cases_of_household(self, household_id: str, person_ids: list[str]) -> list[str]:
         """Ids of the cases a member is a party to, or a visit of the household is linked to."""
         sql = ("SELECT c.id FROM records c, json_each(c.body, '$.parties') p "
