@@ -365,15 +365,16 @@ class MinutesSaver(DraftSaver):
     """A meeting's draft saver, which also finalises (定稿) the minutes."""
 
     def finalise(self, store: Store, meeting: DeliberationMeeting) -> Changes:
-        """定稿: check the guard, save, and walk the stored meeting to its sealed state (each step
-        guarded by the store again). Raises InvalidRecord with every problem before anything is
-        written, TransitionNotAllowed from the machine."""
+        """定稿: check the guard, then save and walk the stored meeting to its sealed state (each step
+        guarded by the store again) in one transaction: all or nothing, never half finalised.
+        Raises InvalidRecord with every problem before anything is written, TransitionNotAllowed
+        from the machine, and the store's errors (then nothing is written either)."""
         errors = [p for p in finalise_problems(meeting) if p.is_error]
         if errors:
             raise InvalidRecord(errors)
-        changes = self.save(store, meeting)
-        for step in path_to("meeting", meeting.state, seal_target(meeting)):
-            changes = changes | store.transition(meeting.id, step, reason="议事记录定稿")
+        edited = meeting.model_copy(update={"version": self.version}) if self.version else meeting
+        changes = store.transition_path(meeting.id, path_to("meeting", meeting.state, seal_target(meeting)),
+                                        reason="议事记录定稿", save=edited)
         self.version = store.get(meeting.id).version
         return changes
 
