@@ -88,3 +88,26 @@ def test_restore_refuses_a_corrupt_backup(store, db_key, tmp_path):
     store.close()
     with pytest.raises(StoreCorrupt, match="备份文件已损坏"):
         restore_backup(backup, store.path, db_key)
+
+
+def test_a_backup_taken_after_a_village_was_purged_still_finds_records_by_search(store, db_key, tmp_path):
+    """The search index is keyed by the records' rowids: a backup must keep them, gaps and all
+    (a worker reassigned away from a village leaves a gap when its records are purged)."""
+    from gridapp import demo
+
+    gone = f.person("韦离开").model_copy(update={"village_code": "450224101202"})
+    store.import_records([gone])
+    store.import_records(demo.generate(households=20, seed=5))
+    with store._transaction():  # as when its changes have been sent: a village is purged only then
+        store._conn.execute("DELETE FROM outbox WHERE bucket = '450224101202'")
+    assert store.purge_bucket("450224101202") >= 1
+    household = store.get(store.list_ids("household")[-1])
+    words = household.address_detail[:5]
+    expected = [s.id for s in store.search(words, limit=100)]
+    assert household.id in expected
+    target = make_backup(store, tmp_path / "bk")
+    with Store.open(target, db_key, actor="w") as copy:
+        assert [s.id for s in copy.search(words, limit=100)] == expected
+        assert [s.id for s in copy.search(household.address_detail[:2], limit=100)] == \
+            [s.id for s in store.search(household.address_detail[:2], limit=100)]
+        assert copy.search("韦离开") == []
