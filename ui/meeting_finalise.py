@@ -1,23 +1,18 @@
-"""定稿 and printing: the minutes are checked, sealed and shown read-only; the stored minutes print
-as an A4 PDF."""
+"""定稿: the minutes are checked, sealed with their scans and shown read-only."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, \
-    QPushButton, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 
 from gridapp import states
 from gridapp.errors import InvalidRecord
-from gridapp.minutes_doc import read_minutes
 from ui.errors import message_for
 from ui.i18n import code_label
 from ui.meeting_fields import RED
 
 
 class Finalising:
-    """The minutes form's 定稿 and printing (a part of `MeetingForm`)."""
+    """The minutes form's 定稿 (a part of `MeetingForm`)."""
 
     def finalise(self) -> None:
         """Check what the sealed minutes need; show each problem next to its field, or seal."""
@@ -80,29 +75,3 @@ class Finalising:
             button.setVisible(False)
         self.household_search.setReadOnly(False)  # finding a household still helps when reading
         self.finalise_button.setVisible(False)
-
-    # ------------------------------------------------------------------ printing
-
-    def _print_clicked(self) -> None:
-        untitled = self.tr("议事记录")
-        name = f"{self.meeting_no or untitled}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存会议记录"), name, self.tr("PDF 文件 (*.pdf)"))
-        if path:
-            self.print_to(path)
-
-    def print_to(self, path: str) -> None:
-        """Save what is typed, then write the stored minutes to `path` as a PDF."""
-        from ui.minutes_pdf import write_minutes_pdf
-
-        self.flush()
-        meeting_id = self.record_id
-
-        def written(doc: Any) -> None:
-            try:
-                write_minutes_pdf(doc, path)
-            except OSError as exc:
-                self.status.setText(message_for(exc))
-                return
-            self.status.setText(self.tr("会议记录已保存为 %1").replace("%1", path))
-
-        self.runner.query(lambda store: read_minutes(store, meeting_id), written)

@@ -30,6 +30,7 @@ from ui.meeting_consents import ConsentRow, ConsentsAndLand
 from ui.meeting_facts import MeetingFacts
 from ui.meeting_fields import GREEN, RED, error_label, set_code
 from ui.meeting_finalise import Finalising
+from ui.meeting_printing import Printing
 from ui.meeting_publicity import Publicity
 from ui.meeting_topics import TopicRow, TopicsAndVotes
 from ui.worker import Runner
@@ -44,7 +45,8 @@ def _dump(meeting: DeliberationMeeting | None) -> dict[str, Any] | None:
     return None if meeting is None else meeting.model_dump(mode="json", exclude=set(meeting.META_FIELDS))
 
 
-class MeetingForm(QWidget, MeetingFacts, Attendance, TopicsAndVotes, ConsentsAndLand, Publicity, Finalising):
+class MeetingForm(QWidget, MeetingFacts, Attendance, TopicsAndVotes, ConsentsAndLand, Publicity, Finalising,
+                  Printing):
     """Edit one meeting's minutes (a new one when `meeting_id` is None). Drafts save themselves
     after a pause; `flush()` saves at once; 定稿 seals; a sealed meeting is shown read-only."""
 
