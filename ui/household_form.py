@@ -161,13 +161,17 @@ class RecordDialog(QDialog):
                 label.hide()
                 continue
             blocking = any(p.is_error for p in found)
-            lines = [p.short_message if p.is_error else self.tr("待补全：") + p.short_message for p in found]
+            lines = [p.short_message if p.is_error else self._hint(p) + p.short_message for p in found]
             label.setText("\n".join(lines))
             label.setStyleSheet(ERROR_STYLE if blocking else WARNING_STYLE)
             label.show()
         rest = [p for name, found in by_field.items() if name not in shown for p in found if p.is_error]
         self.form_error.setText("\n".join(p.message for p in rest))
         self.form_error.setVisible(bool(rest))
+
+    def _hint(self, problem) -> str:
+        """A warning's lead: something still to fill in (待补全), or something to look at (请注意)."""
+        return self.tr("待补全：") if problem.code.endswith(".required") else self.tr("请注意：")
 
     def save(self) -> None:
         check = self.recheck()

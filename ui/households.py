@@ -1,11 +1,12 @@
 """The 住户 page: households filtered by 屯/组, category and days since the last visit, and the
 page of one household — its members (ID numbers masked, 显示 audited), visits and disputes —
-with 编辑户信息, 添加成员 and 编辑 for each member."""
+with 编辑户信息, 添加成员, and 编辑 and 移出 for each member; 新建户 (Ctrl+N) registers a household
+with its 户主 and shows it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
     QSpinBox, QVBoxLayout, QWidget,
@@ -14,10 +15,13 @@ from PySide6.QtWidgets import (
 from gridapp import codes
 from gridapp.household_view import HouseholdView, LinkedLine, MemberLine, household_view, reveal_id_number
 from gridapp.listing import ListFilter
+from gridapp.membership import places
 from gridapp.store import Changes
 from ui.household_form import HouseholdDialog, code_label
 from ui.list_page import ListPage
+from ui.new_household import NewHouseholdDialog
 from ui.person_form import PersonDialog
+from ui.remove_member import RemoveMemberDialog
 from ui.worker import Runner
 
 DEFAULT_DAYS = 90
@@ -78,6 +82,7 @@ class MemberCard(QFrame):
 
     reveal_requested = Signal(str)
     edit_requested = Signal(str)
+    remove_requested = Signal(str)
 
     def __init__(self, member: MemberLine, parent: QWidget) -> None:
         super().__init__(parent)
@@ -100,6 +105,11 @@ class MemberCard(QFrame):
         self.edit_button.setObjectName("edit_member")
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.person_id))
         grid.addWidget(self.edit_button, 0, 2)
+        self.remove_button = QPushButton(self.tr("移出"), self)
+        self.remove_button.setObjectName("remove_member")
+        self.remove_button.setToolTip(self.tr("迁出、死亡等：此人不再是本户成员，个人记录保留"))
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.person_id))
+        grid.addWidget(self.remove_button, 0, 3)
 
         grid.addWidget(QLabel(self.tr("身份证号"), self), 1, 0)
         self.id_label = _wrapping(member.id_number_masked or self.tr("未登记"), self, "id_number")
@@ -109,16 +119,16 @@ class MemberCard(QFrame):
         self.reveal_button.setToolTip(self.tr("显示完整号码（会记入操作日志）"))
         self.reveal_button.setVisible(bool(member.id_number_masked))
         self.reveal_button.clicked.connect(self._reveal)
-        grid.addWidget(self.reveal_button, 1, 2)
+        grid.addWidget(self.reveal_button, 1, 2, 1, 2)
 
         row = 2
         if member.phone_masked:
             grid.addWidget(QLabel(self.tr("电话"), self), row, 0)
-            grid.addWidget(_wrapping(member.phone_masked, self, "phone"), row, 1, 1, 2)
+            grid.addWidget(_wrapping(member.phone_masked, self, "phone"), row, 1, 1, 3)
             row += 1
         if member.tags:
             grid.addWidget(QLabel(self.tr("特殊人群"), self), row, 0)
-            grid.addWidget(_wrapping("、".join(code_label(t) for t in member.tags), self, "tags"), row, 1, 1, 2)
+            grid.addWidget(_wrapping("、".join(code_label(t) for t in member.tags), self, "tags"), row, 1, 1, 3)
 
     def _reveal(self) -> None:
         self.reveal_button.setEnabled(False)
@@ -136,6 +146,7 @@ class HouseholdDetail(QScrollArea):
     edit_household = Signal()
     add_member = Signal()
     edit_member = Signal(str)
+    remove_member = Signal(str)
     reveal_requested = Signal(str)
 
     def __init__(self, view: HouseholdView | None, parent: QWidget | None = None) -> None:
@@ -188,6 +199,7 @@ class HouseholdDetail(QScrollArea):
             card = MemberCard(member, body)
             card.reveal_requested.connect(self.reveal_requested)
             card.edit_requested.connect(self.edit_member)
+            card.remove_requested.connect(self.remove_member)
             self.cards[member.person_id] = card
             layout.addWidget(card)
         if not view.members:
@@ -248,6 +260,11 @@ class HouseholdsPage(ListPage):
         self.filters.addWidget(self.not_visited)
         self.filters.addWidget(self.days)
         self.filters.addStretch(1)
+        self.new_button = QPushButton(self.tr("新建户 (Ctrl+N)"), self)
+        self.new_button.setObjectName("new_household")
+        self.new_button.clicked.connect(self.new_household)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_household)
+        self.filters.addWidget(self.new_button)
 
         self.hamlet.currentIndexChanged.connect(self.apply_filter)
         self.tag.currentIndexChanged.connect(self.apply_filter)
@@ -257,9 +274,11 @@ class HouseholdsPage(ListPage):
 
         self.shown_id: str | None = None
         self._sized = False
-        self.dialog: HouseholdDialog | PersonDialog | None = None
+        self.dialog: HouseholdDialog | PersonDialog | NewHouseholdDialog | RemoveMemberDialog | None = None
+        self._select_when_listed: str | None = None  # a new household: selected once the list holds it
         self.set_detail(self._detail(None))
         runner.changes_applied.connect(self._changes_applied)
+        self.model.loaded.connect(self._listed)
         self._load_hamlets()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -320,6 +339,7 @@ class HouseholdsPage(ListPage):
         detail.edit_household.connect(self.edit_household)
         detail.add_member.connect(lambda: self.edit_person(None))
         detail.edit_member.connect(self.edit_person)
+        detail.remove_member.connect(self.remove_person)
         return detail
 
     def _changes_applied(self, changes: Changes) -> None:
@@ -369,12 +389,56 @@ class HouseholdsPage(ListPage):
 
         self.runner.query(lambda store: (store.get(record_id), store.get(person_id) if person_id else None), loaded)
 
-    def _open(self, dialog: HouseholdDialog | PersonDialog) -> None:
+    def remove_person(self, person_id: str) -> None:
+        record_id = self.shown_id
+        view = getattr(self.detail, "view", None)
+        if record_id is None or view is None or self.dialog is not None:
+            return
+        names = {m.person_id: m.name for m in view.members}
+
+        def loaded(found) -> None:
+            household, person = found
+            self._open(RemoveMemberDialog(self.runner, household, person, names, self))
+
+        self.runner.query(lambda store: (store.get(record_id), store.get(person_id)), loaded)
+
+    def new_household(self) -> None:
+        """新建户: the dialog opens on the 屯/组 the list is filtered to (else the first)."""
+        if self.dialog is not None:
+            return
+        hamlet = self.hamlet.currentData()
+
+        def loaded(found) -> None:
+            if self.dialog is not None:
+                return
+            if not found:
+                self.runner.failed.emit(self.tr("这台电脑上还没有任何村的住户，先同步后才能新建户。"))
+                return
+            dialog = NewHouseholdDialog(self.runner, found, hamlet, self)
+            dialog.accepted.connect(lambda: self._created(dialog.household_id))
+            self._open(dialog)
+
+        self.runner.query(places, loaded)
+
+    def _created(self, household_id: str) -> None:
+        self._select_when_listed = household_id
+        self.show_record(household_id)
+        self._listed()
+
+    def _listed(self, *_args) -> None:
+        wanted = self._select_when_listed
+        row = self.model.row_of(wanted) if wanted else -1
+        if row >= 0:
+            self._select_when_listed = None
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _open(self, dialog: HouseholdDialog | PersonDialog | NewHouseholdDialog | RemoveMemberDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(lambda _result: self._closed(dialog))
         dialog.open()
 
-    def _closed(self, dialog: HouseholdDialog | PersonDialog) -> None:
+    def _closed(self, dialog: HouseholdDialog | PersonDialog | NewHouseholdDialog | RemoveMemberDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()

@@ -287,3 +287,161 @@ def test_the_member_form_keeps_the_number_hidden_until_revealed_and_audits_the_r
     qtbot.waitUntil(lambda: dialog.id_number.text() == number)
     idle(qtbot, desktop)
     assert store.history(pid)[-1].action == "unmask"
+
+
+# --- 新建户, 移出成员 ------------------------------------------------------------------------
+
+def pending(store) -> list[tuple[str, str, str]]:
+    return [(e.op, e.record_type, e.record_id) for e in store.outbox()]
+
+
+def records(store) -> int:
+    return store.db.execute("SELECT count(*) FROM records").fetchone()[0]
+
+
+def synced(store) -> None:
+    store.db.execute("UPDATE outbox SET status = 'sent'")  # the demo county as if synced already
+
+
+def open_new_household(qtbot, page: HouseholdsPage, *, shortcut: bool = False):
+    assert page.dialog is None
+    if shortcut:
+        page.activateWindow()
+        qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    else:
+        qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    return page.dialog
+
+
+def test_a_new_household_and_its_head_are_created_in_one_save_and_shown(qtbot, desktop, page):
+    store = desktop.store
+    synced(store)
+    page.hamlet.setCurrentIndex(2)
+    hamlet = page.hamlet.currentData()
+    dialog = open_new_household(qtbot, page, shortcut=True)
+    assert dialog.hamlet.currentData().hamlet == hamlet
+    assert dialog.address.text().endswith(hamlet)  # the village's address start, ready for the number
+    number = valid_id("45022419750812002")  # 1975-08-12, 17th digit 2: a woman
+    dialog.address.setText(dialog.address.text() + "18号")
+    dialog.full_name.setText("覃新英")
+    dialog.id_number.setText(number)
+    assert (dialog.sex.currentData(), dialog.birth_date.text()) == ("2", "1975-08-12")
+    dialog.ethnicity.setCurrentIndex(dialog.ethnicity.findData("08"))
+    dialog.phone.setText("139 0772 1234")
+    dialog.tag_boxes["dibao"].setChecked(True)
+    idle(qtbot, desktop)
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    idle(qtbot, desktop)
+
+    hid, pid = dialog.household_id, dialog.person_id
+    home, head = store.get(hid), store.get(pid)
+    assert (home.hamlet, home.head_person_id, home.household_tags, home.phones[0].number) == (
+        hamlet, pid, ["dibao"], "13907721234")
+    assert (head.full_name, head.id_number, head.current_household_id) == ("覃新英", number, hid)
+    assert pending(store) == [("create", "person", pid), ("create", "household", hid)]  # one action, both synced
+    assert [e.action for e in store.history(hid)] == ["create"]
+    qtbot.waitUntil(lambda: getattr(page.detail, "view", None) is not None and page.detail.view.id == hid)
+    assert "覃新英" in page.detail.findChild(QLabel, "detail_title").text()
+    qtbot.waitUntil(lambda: page.table.currentIndex().isValid()
+                    and page.model.id_at(page.table.currentIndex().row()) == hid)
+
+
+@pytest.mark.parametrize("field, value, shown", [
+    ("full_name", "", "缺少姓名"),
+    ("id_number", valid_id("45022419750812002")[:-1] + ("1" if valid_id("45022419750812002")[-1] != "1" else "2"),
+     "校验码不对"),
+    ("id_number", "450224750812003", "旧的15位身份证号码"),
+    ("birth_date", "1975-02-30", "日期格式不对"),
+    ("phone", "1390772", "手机号码应为11位"),
+])
+def test_a_wrong_new_household_value_is_explained_under_its_field_and_nothing_is_stored(
+        qtbot, desktop, page, field, value, shown):
+    store = desktop.store
+    before = (records(store), len(store.outbox()))
+    dialog = open_new_household(qtbot, page)
+    dialog.full_name.setText("覃新英")
+    assert shown not in dialog.findChild(QLabel, f"{field}_error").text() and dialog.save_button.isEnabled()
+    getattr(dialog, field).setText(value)
+    error = dialog.findChild(QLabel, f"{field}_error")
+    assert error.isVisible() and shown in error.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.save()  # what pressing Enter would do
+    idle(qtbot, desktop)
+    assert dialog.isVisible()
+    assert (records(store), len(store.outbox())) == before
+
+
+def test_an_id_number_already_registered_is_named_before_saving(qtbot, desktop, page):
+    store = desktop.store
+    someone = next(p for p in (store.get(m.person_id) for h in store.list_ids("household")
+                               for m in store.get(h).members) if p.id_number)
+    dialog = open_new_household(qtbot, page)
+    dialog.full_name.setText("覃新英")
+    dialog.id_number.setText(someone.id_number)
+    error = dialog.findChild(QLabel, "id_number_error")
+    qtbot.waitUntil(lambda: error.isVisible() and someone.full_name in error.text())
+    assert error.text().startswith("请注意：已有人登记了这个号码") and dialog.save_button.isEnabled()
+
+
+def test_a_member_who_moves_out_leaves_the_page_and_the_person_record_stays(qtbot, desktop, page):
+    store = desktop.store
+    synced(store)
+    hid = big_household(store)
+    pid = store.get(hid).members[-1].person_id
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "remove_member", card_pid=pid)
+    assert not dialog.save_button.isEnabled()  # no reason chosen yet
+    dialog.reason.setCurrentIndex(dialog.reason.findData("moved_out"))
+    dialog.note.setText("迁往柳州市落户")
+    assert dialog.save_button.isEnabled() and dialog.save_button.text() == "确认移出"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    idle(qtbot, desktop)
+    assert pid not in [m.person_id for m in store.get(hid).members]
+    assert store.get(pid).current_household_id is None and store.get(pid).full_name
+    assert store.history(pid)[-1].detail["reason"] == "迁出：迁往柳州市落户"
+    assert sorted(pending(store)) == [("update", "household", hid), ("update", "person", pid)]
+    qtbot.waitUntil(lambda: pid not in page.detail.cards and len(page.detail.cards) > 0)
+
+
+def test_other_needs_words_and_nothing_is_stored_without_them(qtbot, desktop, page):
+    store = desktop.store
+    hid = big_household(store)
+    pid = store.get(hid).members[-1].person_id
+    before = store.get(hid).model_dump()
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "remove_member", card_pid=pid)
+    dialog.reason.setCurrentIndex(dialog.reason.findData("other"))
+    error = dialog.findChild(QLabel, "note_error")
+    assert error.isVisible() and "写明原因" in error.text() and not dialog.save_button.isEnabled()
+    dialog.save()
+    idle(qtbot, desktop)
+    assert dialog.isVisible() and store.get(hid).model_dump() == before
+
+
+def test_the_head_is_removed_only_after_a_new_head_is_chosen(qtbot, desktop, page):
+    store = desktop.store
+    hid = big_household(store)
+    home = store.get(hid)
+    head, successor = home.head_person_id, home.members[1].person_id
+    before = home.model_dump()
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "remove_member", card_pid=head)
+    dialog.reason.setCurrentIndex(dialog.reason.findData("deceased"))
+    error = dialog.findChild(QLabel, "new_head_error")
+    assert error.isVisible() and "请先选定新户主" in error.text() and not dialog.save_button.isEnabled()
+    dialog.save()
+    idle(qtbot, desktop)
+    assert store.get(hid).model_dump() == before
+    dialog.new_head.setCurrentIndex(dialog.new_head.findData(successor))
+    assert error.isHidden() and dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    idle(qtbot, desktop)
+    after = store.get(hid)
+    assert after.head_person_id == successor and [m.person_id for m in after.head_members()] == [successor]
+    assert head not in [m.person_id for m in after.members]
+    qtbot.waitUntil(lambda: store.get(successor).full_name in page.detail.findChild(QLabel, "detail_title").text())
