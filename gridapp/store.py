@@ -26,6 +26,7 @@ import sqlite_utils
 from gridapp import audit, privacy, sealing, search, states, syncing, validation
 from gridapp.errors import (
     GridAppError,
+    InvalidRecord,
     MigrationFailed,
     RecordNotFound,
     SealedRecordError,
@@ -337,6 +338,35 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
             for to_state in path:
                 changes = changes | self._transition(record_id, to_state, reason)
         return changes
+
+    def annotate(self, record_id: str, values: dict[str, Any], *, reason: str | None = None) -> Changes:
+        """Record what happens to a document after it is signed: its annex (`ANNEX_FIELDS`: the
+        minutes' 公示, a visit's 审核, an agreement's 履行). The annex is not part of the seal, so a
+        sealed record takes it and its content hash never changes. Audited and synced like an edit
+        (an update naming only annex fields); an unchanged value writes nothing.
+
+        Raises GridAppError "annotate.not_annex" for any other field, InvalidRecord (problems of
+        the annex fields only), RecordNotFound; then nothing is written."""
+        with self._transaction():
+            row = self._live_row(record_id)
+            record = self._to_record(row)
+            if not values or set(values) - type(record).ANNEX_FIELDS:
+                raise GridAppError("封存后只能补记公示、审核、履行等情况；其他内容请做更正。", code="annotate.not_annex")
+            updated = revalidated(record.model_copy(update=values))
+            errors = [p for p in validation.problems(updated) if p.is_error and p.field.split(".")[0] in values]
+            if errors:
+                raise InvalidRecord(errors)
+            annex = updated.model_dump_json(include=set(updated.ANNEX_FIELDS))
+            before, after = json.loads(row["annex"]), json.loads(annex)
+            changed = {k: (before.get(k), after.get(k)) for k in sorted(values) if before.get(k) != after.get(k)}
+            if not changed:
+                return Changes()
+            self._conn.execute("UPDATE records SET annex = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                               (annex, _iso(_now()), record_id))
+            detail = {"fields": self._visible_changes(updated.RECORD_TYPE, changed), "reason": reason}
+            self._audit("annotate", updated, detail, version=row["version"] + 1)
+            self._queue_update(row, updated, sorted(changed))
+            return Changes.of(updated.RECORD_TYPE, record_id)
 
     def _transition(self, record_id: str, to_state: str, reason: str | None) -> Changes:
         """`transition` inside an open transaction."""

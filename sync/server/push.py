@@ -7,7 +7,9 @@ and the rest of the batch goes on (rule 8). The decisions, by operation:
 
 - create: a new record, validated like on the laptop. An id that was deleted never comes back.
 - update: the fields the laptop changed are merged against its base version (merge.py);
-  a field changed on both sides becomes a conflict record and the server keeps its value.
+  a field changed on both sides becomes a conflict record and the server keeps its value. A
+  sealed record takes an update of its annex only (ANNEX_FIELDS: 公示, 审核, 履行), which its
+  content hash does not cover; any other edit of it is refused.
 - transition / seal: the state machine of the server's copy decides; a seal verifies the
   laptop's `content_hash` and makes the laptop's signed document the record (rule 6). The seal
   must cover exactly the attachments the server holds for the record (another laptop may have
@@ -320,7 +322,8 @@ def _update(conn: Connection, ctx: Context, m: Mutation, old: dict[str, Any] | N
         raise _reject(404, "record.not_found", "服务器上没有这条记录（它的新建可能没有通过），修改无法保存。")
     if old["deleted"]:
         return _lost_edit(conn, ctx, m, old, "record.deleted", "这条记录已被别人删除；您的修改已保留在同步问题里。")
-    if old["sealed"]:
+    annex_only = bool(m.fields) and set(m.fields or ()) <= RECORD_TYPES[m.record_type].ANNEX_FIELDS
+    if old["sealed"] and not annex_only:
         return _lost_edit(conn, ctx, m, old, "record.sealed", "这份记录已经封存，修改没有保存；如需更正，请做更正。")
     parsed = _parse(m, state=old["state"])
     if m.record_type == "attachment" and _sealed_owner(conn, old["parent_id"], _owner_of(parsed)):
@@ -338,8 +341,10 @@ def _update(conn: Connection, ctx: Context, m: Mutation, old: dict[str, Any] | N
             return _clash_only(conn, ctx, m, old, merged)
         return _unchanged(m, old)
     record = _validated(_parse_data(m, {**merged.data, "state": old["state"]}))
+    # A sealed record takes only its annex (公示, 审核, 履行): outside the seal, the hash stays.
     return _write(conn, ctx, m, old, Write(m.record_type, m.record_id, m.bucket, old["state"], record_data(record),
-                                           record, sealed=False), clashes=merged.clashes)
+                                           record, sealed=bool(old["sealed"]), content_hash=old["content_hash"]),
+                  clashes=merged.clashes)
 
 
 def _parse_data(m: Mutation, data: dict[str, Any]) -> Record:
