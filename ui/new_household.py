@@ -24,6 +24,7 @@ def _heading(text: str, parent: QWidget) -> QLabel:
     font = label.font()
     font.setBold(True)
     label.setFont(font)
+    label.setContentsMargins(0, 6, 0, 0)
     return label
 
 
@@ -40,6 +41,23 @@ class NewHouseholdDialog(RecordDialog):
         self._prefix = ""  # the address start last filled from the 屯/组
         self.known: dict[str, list[str]] = {}  # ID number → names of people already registered with it
         villages = {p.village_code for p in places}
+
+        self.grid.addWidget(_heading(self.tr("户主"), self.body), self._row, 0, 1, 2)
+        self._row += 1
+        self.full_name = self._line("full_name", self.tr("姓名"), "")
+        self.id_number = self._line("id_number", self.tr("身份证号码"), "")
+        self.id_number.setPlaceholderText(self.tr("18位，最后一位可以是X"))
+        self.sex = code_combo(codes.SEX, self.tr("未填写"), self.body)
+        self.sex.setObjectName("sex")
+        self.add_row("sex", self.tr("性别"), self.sex)
+        self.birth_date = self._line("birth_date", self.tr("出生日期"), "")
+        self.birth_date.setPlaceholderText(self.tr("例如 1980-05-01"))
+        self.ethnicity = code_combo(codes.ETHNICITY, self.tr("未填写"), self.body)
+        self.ethnicity.setObjectName("ethnicity")
+        self.add_row("ethnicity", self.tr("民族"), self.ethnicity)
+        self.phone = self._line("phone", self.tr("联系电话"), "")
+        self.phone.setPlaceholderText(self.tr("手机11位，或固话带区号，如 0772-8123456"))
+        self.add_note(self.tr("户主的电话也记作这户的联系电话。其他成员保存后在户页面用“添加成员”登记。"))
 
         self.grid.addWidget(_heading(self.tr("住址"), self.body), self._row, 0, 1, 2)
         self._row += 1
@@ -59,22 +77,6 @@ class NewHouseholdDialog(RecordDialog):
             box.toggled.connect(self.recheck)
         self.add_row("household_tags", self.tr("户类别"), tags)
 
-        self.grid.addWidget(_heading(self.tr("户主"), self.body), self._row, 0, 1, 2)
-        self._row += 1
-        self.full_name = self._line("full_name", self.tr("姓名"), "")
-        self.id_number = self._line("id_number", self.tr("身份证号码"), "")
-        self.id_number.setPlaceholderText(self.tr("18位，最后一位可以是X"))
-        self.sex = code_combo(codes.SEX, self.tr("未填写"), self.body)
-        self.sex.setObjectName("sex")
-        self.add_row("sex", self.tr("性别"), self.sex)
-        self.birth_date = self._line("birth_date", self.tr("出生日期"), "")
-        self.birth_date.setPlaceholderText(self.tr("例如 1980-05-01"))
-        self.ethnicity = code_combo(codes.ETHNICITY, self.tr("未填写"), self.body)
-        self.ethnicity.setObjectName("ethnicity")
-        self.add_row("ethnicity", self.tr("民族"), self.ethnicity)
-        self.phone = self._line("phone", self.tr("联系电话"), "")
-        self.phone.setPlaceholderText(self.tr("手机11位，或固话带区号，如 0772-8123456"))
-        self.add_note(self.tr("户主的电话也记作这户的联系电话。其他成员保存后在户页面用“添加成员”登记。"))
         self.save_button.setText(self.tr("建户"))
 
         self.hamlet.currentIndexChanged.connect(self._place_chosen)

@@ -29,7 +29,7 @@ class RemoveMemberDialog(RecordDialog):
         who = person.full_name or self.tr("（未登记姓名）")
         if relation:
             who += self.tr("（%1）").replace("%1", code_label(codes.RELATION_TO_HEAD.get(relation, relation)))
-        intro = QLabel(self.tr("把 %1 移出这一户。此人的个人信息和走访、纠纷记录都会保留，只是不再算作本户成员。")
+        intro = QLabel(self.tr("把%1移出这一户。此人的个人信息和走访、纠纷记录都会保留，只是不再算作本户成员。")
                        .replace("%1", who), self.body)
         intro.setObjectName("intro")
         intro.setWordWrap(True)
@@ -59,6 +59,9 @@ class RemoveMemberDialog(RecordDialog):
         self.save_button.setDefault(False)  # Enter in the note does not remove anyone by accident
         self.save_button.setAutoDefault(False)
         self.finish_rows()
+        # Room for the messages that appear under the fields as they are chosen: a short form, no scrolling.
+        room = self.screen().availableGeometry().height() - 80 if self.screen() else self.height()
+        self.resize(self.width(), min(self.height() + 3 * self.fontMetrics().lineSpacing(), room))
 
     def form(self) -> RemovalForm:
         return RemovalForm(reason=self.reason.currentData() or "", note=self.note.text(),
