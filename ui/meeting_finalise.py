@@ -75,3 +75,4 @@ class Finalising:
             button.setVisible(False)
         self.household_search.setReadOnly(False)  # finding a household still helps when reading
         self.finalise_button.setVisible(False)
+        self._publicity_editable()  # posted after 定稿: recorded outside the seal

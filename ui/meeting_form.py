@@ -265,7 +265,7 @@ class MeetingForm(QWidget, MeetingFacts, Attendance, TopicsAndVotes, ConsentsAnd
         if self._loading:
             return
         self._refresh()
-        if self.loaded and not self.sealed:
+        if self.loaded and (not self.sealed or self._publicity_key() != self._saved_publicity):
             self._dirty = True
             self.save_timer.start()
 
@@ -339,8 +339,12 @@ class MeetingForm(QWidget, MeetingFacts, Attendance, TopicsAndVotes, ConsentsAnd
     # ------------------------------------------------------------------ saving
 
     def save_now(self) -> None:
-        """Save the draft if it changed and is valid (the pause timer calls this)."""
+        """Save the draft if it changed and is valid (the pause timer calls this); on sealed minutes,
+        only their publicity."""
         self.save_timer.stop()
+        if self.sealed:
+            self._save_publicity()
+            return
         check = self.check
         if self.sealed or check is None or not check.can_save or _dump(check.meeting) == self._saved_dump:
             return
