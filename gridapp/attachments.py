@@ -40,6 +40,7 @@ from gridapp.errors import GridAppError
 from gridapp.ids import is_record_id
 from gridapp.models import Attachment
 from gridapp.store import Changes
+from gridapp.wording import say
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 SYNC_MAX_SIDE = 2048
@@ -105,7 +106,7 @@ def is_image(mime: str | None) -> bool:
 def check_size(filename: str, size: int) -> None:
     """Raise AttachmentRefused for an empty file or one over `MAX_FILE_BYTES`."""
     if size <= 0:
-        raise AttachmentRefused(f"“{filename}”是空文件，没有添加。", code="attachment.empty")
+        raise AttachmentRefused(say("“{file}”是空文件，没有添加。", file=filename), code="attachment.empty")
     if size > MAX_FILE_BYTES:
         raise AttachmentRefused(
             f"“{filename}”太大（{size / 1024 / 1024:.1f} MB），每个附件最大 {MAX_FILE_BYTES // 1024 // 1024} MB，"
@@ -117,7 +118,7 @@ def check_content(filename: str, data: bytes) -> str:
     check_size(filename, len(data))
     mime = sniff_mime(data)
     if mime is None:
-        raise AttachmentRefused(f"“{filename}”不是照片或 PDF 扫描件，没有添加。只能添加照片（JPG、PNG 等）和 PDF 文件。",
+        raise AttachmentRefused(say("“{file}”不是照片或 PDF 扫描件，没有添加。只能添加照片（JPG、PNG 等）和 PDF 文件。", file=filename),
                                 code="attachment.wrong_type")
     return mime
 
@@ -182,10 +183,10 @@ def add_attachment(store: Any, owner: Owner, *, filename: str, data: bytes, sync
     at worst, an unreferenced blob."""
     mime = check_content(filename, data)
     if synced is not None and not is_image(mime):
-        raise AttachmentRefused("只有照片才能缩小后同步。", code="attachment.copy_of_non_image")
+        raise AttachmentRefused(say("只有照片才能缩小后同步。"), code="attachment.copy_of_non_image")
     stored, stored_mime = (synced, JPEG) if synced is not None else (data, mime)
     if synced is not None and sniff_mime(synced) != JPEG:
-        raise AttachmentRefused("缩小后的照片不是 JPEG。", code="attachment.copy_not_jpeg")
+        raise AttachmentRefused(say("缩小后的照片不是 JPEG。"), code="attachment.copy_not_jpeg")
     moment = now or datetime.now(timezone.utc).astimezone()
     record = Attachment.model_validate({
         "village_code": owner.village_code, "kind": kind or default_kind(mime),
@@ -224,7 +225,7 @@ def update_details(store: Any, attachment_id: str, *, description: str | None, k
     minor needs a reason (domain.md §12.2): refused here with AttachmentRefused, nothing saved."""
     reason = (minor_reason or "").strip() or None
     if contains_minor and not reason:
-        raise AttachmentRefused("附件含未成年人，请注明必要的理由。", code="minor_reason.required")
+        raise AttachmentRefused(say("附件含未成年人，请注明必要的理由。"), code="minor_reason.required")
     record = store.get(attachment_id)
     updated = record.model_copy(update={
         "description": (description or "").strip() or None, "kind": kind,
@@ -238,7 +239,7 @@ def remove(store: Any, attachment_ids: Iterable[str], *, reason: str) -> Changes
     """Delete attachments with a reason (kept in the audit); refused for a sealed owner."""
     reason = (reason or "").strip()
     if len(reason) < 2:
-        raise AttachmentRefused("请写明删除原因。", code="attachment.reason_required")
+        raise AttachmentRefused(say("请写明删除原因。"), code="attachment.reason_required")
     changes = Changes()
     for attachment_id in attachment_ids:
         changes |= store.delete(attachment_id, reason=reason)

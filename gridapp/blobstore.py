@@ -7,6 +7,7 @@ import hashlib
 from typing import Any
 
 from gridapp.errors import GridAppError, RecordNotFound
+from gridapp.wording import say
 
 CHUNK = 256 * 1024
 MAX_BLOB = 50 * 1024 * 1024
@@ -18,7 +19,8 @@ class BlobStore:
     def put_blob(self, data: bytes, mime: str | None = None) -> str:
         """Keep `data` and return its SHA-256 (hex); the same bytes are kept once."""
         if len(data) > MAX_BLOB:
-            raise GridAppError(f"文件太大（{len(data) // 1024 // 1024} MB），附件最大 {MAX_BLOB // 1024 // 1024} MB。",
+            raise GridAppError(say("文件太大（{size} MB），附件最大 {most} MB。", size=len(data) // 1024 // 1024,
+                                   most=MAX_BLOB // 1024 // 1024),
                                code="blob.too_large")
         digest = hashlib.sha256(data).hexdigest()
         with self._transaction():  # type: ignore[attr-defined]
@@ -34,7 +36,7 @@ class BlobStore:
     def put_downloaded_blob(self, digest: str, data: bytes) -> None:
         """Keep bytes fetched from the server, after checking they are what their hash says."""
         if hashlib.sha256(data).hexdigest() != digest:
-            raise GridAppError("下载的附件内容与校验值不符，已丢弃。", code="blob.hash_mismatch")
+            raise GridAppError(say("下载的附件内容与校验值不符，已丢弃。"), code="blob.hash_mismatch")
         self.put_blob(data)
         with self._transaction():  # type: ignore[attr-defined]
             self._conn.execute("UPDATE blobs SET on_server = 1, uploaded = size WHERE sha256 = ?", (digest,))
@@ -45,7 +47,7 @@ class BlobStore:
     def blob_size(self, digest: str) -> int:
         row = self._conn.execute("SELECT size FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
         if row is None:
-            raise RecordNotFound("本机没有这个附件的内容（可能还没有下载）。", code="blob.missing")
+            raise RecordNotFound(say("本机没有这个附件的内容（可能还没有下载）。"), code="blob.missing")
         return int(row[0])
 
     def read_blob(self, digest: str, offset: int = 0, length: int | None = None) -> bytes:

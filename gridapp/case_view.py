@@ -19,9 +19,10 @@ from gridapp.models.dispute import DisputeCase, Party
 from gridapp.models.mediation import MediationAgreement, MediationSession, Mediator, effective_at
 from gridapp.states import state_label
 from gridapp.store import Store
+from gridapp.wording import say
 
 R = TypeVar("R")
-HIDDEN = "婚姻家庭纠纷的案情属于敏感信息，这里不显示。"
+HIDDEN = say("婚姻家庭纠纷的案情属于敏感信息，这里不显示。")
 
 # Where a case can still be overdue (the mediation clock runs).
 _CLOCK_STATES = deadlines.OVERDUE_STATES
@@ -88,7 +89,7 @@ class CaseView:
     oral_agreement: str
 
 
-FLAG_LABELS = {"OVERDUE": "已超过调解期限", "JC_WINDOW_CLOSING": "司法确认申请期限将到"}
+FLAG_LABELS = {"OVERDUE": say("已超过调解期限"), "JC_WINDOW_CLOSING": say("司法确认申请期限将到")}
 
 
 def party_line(party: Party) -> PartyLine:
@@ -109,7 +110,8 @@ def _day(value: datetime | date | None) -> str:
 
 def _dispute_type(case: DisputeCase) -> str:
     label = codes.label(codes.DISPUTE_TYPE, case.dispute_type)
-    return f"{label}（{case.dispute_type_other}）" if case.dispute_type_other and label else label
+    return say("{label}（{other}）", label=label, other=case.dispute_type_other) if case.dispute_type_other and label \
+        else label
 
 
 def case_deadlines(case: DisputeCase, agreement: MediationAgreement | None, today: date) -> list[DeadlineLine]:
@@ -121,11 +123,11 @@ def case_deadlines(case: DisputeCase, agreement: MediationAgreement | None, toda
     if due is None and accepted is not None:
         due = deadlines.mediation_due(accepted, [e.new_due for e in case.extensions if e.new_due])
     if due is not None:
-        lines.append(DeadlineLine("调解期限", due, deadlines.days_remaining(today, due), case.state in _CLOCK_STATES))
+        lines.append(DeadlineLine(say("调解期限"), due, deadlines.days_remaining(today, due), case.state in _CLOCK_STATES))
     if agreement is not None and agreement.jc_state == "JC_NONE":
         jc_due = agreement.jc_deadline or _jc_from(agreement)
         if jc_due is not None:
-            lines.append(DeadlineLine("司法确认申请期限", jc_due, deadlines.days_remaining(today, jc_due),
+            lines.append(DeadlineLine(say("司法确认申请期限"), jc_due, deadlines.days_remaining(today, jc_due),
                                       case.state in deadlines.JC_OPEN_STATES))
     return lines
 

@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from gridapp.errors import GridAppError
 from gridapp.resources import resource_path
+from gridapp.wording import say
 
 Unit = Literal["day", "working_day", "month", "year"]
 CHINA_TZ = timezone(timedelta(hours=8))
@@ -70,7 +71,7 @@ class HolidayCalendar:
         file or any malformed file."""
         base = Path(path) if path is not None else resource_path("data", "holidays.json")
         if not base.is_file():
-            raise HolidayDataError(f"找不到节假日数据文件：{base}")
+            raise HolidayDataError(say("找不到节假日数据文件：{file}", file=str(base)))
         years = _read_years(base)
         for extra in extra_paths:
             if Path(extra).is_file():
@@ -118,7 +119,7 @@ def _read_years(path: Path) -> dict[int, HolidayYear]:
     except HolidayDataError:
         raise
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise HolidayDataError(f"节假日数据文件格式有误：{path}（{exc}）") from exc
+        raise HolidayDataError(say("节假日数据文件格式有误：{file}（{error}）", file=str(path), error=str(exc))) from exc
 
 
 def _parse_year(year: int, entry: dict[str, Any]) -> HolidayYear:

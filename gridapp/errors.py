@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from gridapp.wording import after_title, joined, say
+
 Severity = Literal["error", "warning"]
 
 
@@ -41,8 +43,7 @@ class Problem:
     @property
     def short_message(self) -> str:
         """The message without a leading "<field title>：" (a form shows it next to that field)."""
-        head, sep, rest = self.message.partition("：")
-        return rest if sep and len(head) <= 12 and rest else self.message
+        return after_title(self.message)
 
 
 def problems_by_field(problems: Iterable[Problem], field_of: Callable[[str], str]) -> dict[str, list[Problem]]:
@@ -74,10 +75,10 @@ class InvalidRecord(GridAppError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = [p for p in problems]
         errors = [p for p in self.problems if p.is_error] or self.problems
-        text = "；".join(p.message for p in errors[:5])
+        text = joined([p.message for p in errors[:5]])
         if len(errors) > 5:
-            text += f"；另有{len(errors) - 5}处问题"
-        super().__init__(text or "记录有误")
+            text = say("{problems}；另有{n}处问题", problems=text, n=len(errors) - 5)
+        super().__init__(text or say("记录有误"))
 
     def codes(self) -> list[str]:
         return [p.code for p in self.problems if p.is_error]
@@ -127,9 +128,9 @@ def message_for(exc: BaseException) -> str:
     if isinstance(exc, GridAppError):
         return exc.message
     if isinstance(exc, PermissionError):
-        return "没有权限读写该文件，请检查文件夹权限。"
+        return say("没有权限读写该文件，请检查文件夹权限。")
     if isinstance(exc, FileNotFoundError):
-        return f"找不到文件：{exc.filename}"
+        return say("找不到文件：{file}", file=str(exc.filename))
     if isinstance(exc, OSError):
-        return f"读写文件时出错：{exc.strerror or exc}"
-    return f"程序内部错误，请联系技术支持（{type(exc).__name__}）。"
+        return say("读写文件时出错：{reason}", reason=str(exc.strerror or exc))
+    return say("程序内部错误，请联系技术支持（{kind}）。", kind=type(exc).__name__)

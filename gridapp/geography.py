@@ -20,6 +20,7 @@ from gridapp.errors import GridAppError, Problem
 from gridapp.ids import new_id
 from gridapp.models.base import Part
 from gridapp.resources import resource_path
+from gridapp.wording import say
 
 TownshipKind = Literal["镇", "乡"]
 VillageKind = Literal["社区", "村委会", "特殊单位"]
@@ -158,14 +159,14 @@ class Geography:
         try:
             return self._villages[code]
         except KeyError:
-            raise UnknownPlace(f"村代码 {code} 不在融安县村名单中", code="village_code.unknown") from None
+            raise UnknownPlace(say("村代码 {code} 不在融安县村名单中", code=code), code="village_code.unknown") from None
 
     def township(self, code: str) -> Township:
         """The township with this 9-digit code; raises UnknownPlace."""
         try:
             return self._townships[code]
         except KeyError:
-            raise UnknownPlace(f"乡镇代码 {code} 不在融安县乡镇名单中",
+            raise UnknownPlace(say("乡镇代码 {code} 不在融安县乡镇名单中", code=code),
                                code="township_code.unknown") from None
 
     def villages_of(self, township_code: str) -> tuple[Village, ...]:
@@ -182,8 +183,8 @@ class Geography:
         if code and self.is_village_code(code):
             return None
         if not code or not code.isdigit() or len(code) != 12:
-            return Problem(field, "village_code.format", "村代码应为12位数字")
-        return Problem(field, "village_code.unknown", f"村代码 {code} 不在融安县村名单中")
+            return Problem(field, "village_code.format", say("村代码应为12位数字"))
+        return Problem(field, "village_code.unknown", say("村代码 {code} 不在融安县村名单中", code=code))
 
     def find_village(self, name: str) -> Village:
         """The village called `name`: an exact name, else the only name containing it ("泉头" →
@@ -191,7 +192,7 @@ class Geography:
         when nothing matches and AmbiguousPlace when several do."""
         query = "".join((name or "").split())
         if not query:
-            raise UnknownPlace("请输入村（社区）名称", code="village_name.empty")
+            raise UnknownPlace(say("请输入村（社区）名称"), code="village_name.empty")
         pool = self.villages
         for t in self.townships:
             if query.startswith(t.name) and len(query) > len(t.name):
@@ -202,9 +203,9 @@ class Geography:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise UnknownPlace(f"找不到名为“{name}”的村（社区）", code="village_name.unknown")
+            raise UnknownPlace(say("找不到名为“{name}”的村（社区）", name=name), code="village_name.unknown")
         listed = "、".join(f"{v.name}（{self._townships[v.township_code].name}）" for v in matches[:6])
-        raise AmbiguousPlace(f"“{name}”对应多个村（社区）：{listed}，请写全称或在前面加上乡镇名")
+        raise AmbiguousPlace(say("“{name}”对应多个村（社区）：{listed}，请写全称或在前面加上乡镇名", name=name, listed=listed))
 
 
 @lru_cache(maxsize=4)

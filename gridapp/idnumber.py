@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from gridapp.errors import InvalidRecord, Problem
+from gridapp.wording import say
 
 CHINA_TZ = timezone(timedelta(hours=8))
 
@@ -100,23 +101,23 @@ def check_id_number(
 
     if _LEGACY.match(number):
         return err("id_number.legacy_15",
-                   "这是旧的15位身份证号码，请填入“旧15位号码”一栏，证件号码栏填写18位号码")
+                   say("这是旧的15位身份证号码，请填入“旧15位号码”一栏，证件号码栏填写18位号码"))
     if not _FORMAT.match(number):
         return err("id_number.format",
-                   f"身份证号码应为18位：前17位是数字，最后一位是数字或X（现在是{len(number)}位）")
+                   say("身份证号码应为18位：前17位是数字，最后一位是数字或X（现在是{n}位）", n=len(number)))
     expected = check_char(number[:17])
     if number[17] != expected:
         return err("id_number.checksum",
-                   f"身份证号码最后一位校验码不对：按前17位计算第18位应为“{expected}”，请核对号码")
+                   say("身份证号码最后一位校验码不对：按前17位计算第18位应为“{expected}”，请核对号码", expected=expected))
     digits = number[6:14]
     try:
         born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
-        return err("id_number.birth_date", f"身份证号码第7–14位的出生日期“{digits}”不是真实的日期")
+        return err("id_number.birth_date", say("身份证号码第7–14位的出生日期“{digits}”不是真实的日期", digits=digits))
     if born > today:
-        return err("id_number.birth_date", f"身份证号码中的出生日期{born.isoformat()}在今天之后")
+        return err("id_number.birth_date", say("身份证号码中的出生日期{born}在今天之后", born=born.isoformat()))
     if born < EARLIEST_BIRTH:
-        return err("id_number.birth_date", f"身份证号码中的出生日期{born.isoformat()}早于1900年1月1日")
+        return err("id_number.birth_date", say("身份证号码中的出生日期{born}早于1900年1月1日", born=born.isoformat()))
 
     region = number[:6]
     known = region in KNOWN_REGIONS or region[:2] in PROVINCES
@@ -124,14 +125,15 @@ def check_id_number(
     warnings: list[Problem] = []
     if not known:
         warnings.append(Problem(field_name, "id_number.region_unknown",
-                                f"身份证号码前6位“{region}”不是已知的行政区划代码，请核对", "warning"))
+                                say("身份证号码前6位“{region}”不是已知的行政区划代码，请核对", region=region), "warning"))
     if sex in ("1", "2") and sex != info.sex:
         said = "男" if info.sex == "1" else "女"
         warnings.append(Problem(sex_field, "id_number.sex_mismatch",
-                                f"填写的性别与身份证号码不一致（号码显示为{said}）", "warning"))
+                                say("填写的性别与身份证号码不一致（号码显示为{sex}）", sex=said), "warning"))
     if birth_date is not None and birth_date != born:
         warnings.append(Problem(birth_field, "id_number.birth_date_mismatch",
-                                f"填写的出生日期与身份证号码不一致（号码显示为{born.isoformat()}）", "warning"))
+                                say("填写的出生日期与身份证号码不一致（号码显示为{born}）", born=born.isoformat()),
+                                "warning"))
     return IdNumberCheck(number, info, tuple(warnings))
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from gridapp.errors import GridAppError, KeyUnavailable
+from gridapp.wording import say
 
 KEY_BYTES = 32
 MIN_PASSPHRASE_CHARS = 8
@@ -59,7 +60,7 @@ def read_key_info(db_path: Path) -> KeyInfo | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         return KeyInfo(**data)
     except (ValueError, TypeError) as exc:
-        raise KeyUnavailable(f"数据库钥匙说明文件已损坏：{path.name}，请联系技术支持。") from exc
+        raise KeyUnavailable(say("数据库钥匙说明文件已损坏：{file}，请联系技术支持。", file=path.name)) from exc
 
 
 def write_key_info(db_path: Path, info: KeyInfo) -> None:
@@ -91,9 +92,9 @@ def check_passphrase_strength(passphrase: str) -> None:
 def derive_key(passphrase: str, info: KeyInfo) -> bytes:
     """The 32-byte database key for `passphrase` under the salt and cost in `info`."""
     if info.mode != "passphrase" or not info.salt:
-        raise KeyUnavailable("这个数据库不是用口令加密的。")
+        raise KeyUnavailable(say("这个数据库不是用口令加密的。"))
     if not passphrase:
-        raise KeyUnavailable("请输入数据库口令。")
+        raise KeyUnavailable(say("请输入数据库口令。"))
     return hashlib.scrypt(
         passphrase.encode("utf-8"),
         salt=bytes.fromhex(info.salt),

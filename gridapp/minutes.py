@@ -23,11 +23,12 @@ from gridapp.idnumber import CHINA_TZ
 from gridapp.ids import new_id
 from gridapp.models import problems_from_error
 from gridapp.models.deliberation import DeliberationMeeting, quorum_met, quorum_rule, vote_passed
+from gridapp.wording import marked, say
 
 if TYPE_CHECKING:
     from gridapp.store import Changes, Store
 
-NO_CONSENTS = "议题涉及承包地，请逐户填写户同意书后再定稿；多数表决不能代替农户本人同意"
+NO_CONSENTS = say("议题涉及承包地，请逐户填写户同意书后再定稿；多数表决不能代替农户本人同意")
 _SCOPE_OF_TYPE = {"hamlet_micro_deliberation": "hamlet", "group_meeting": "group"}
 _UNIT_OF_BASIS = {"household_reps": "household", "villagers_18": "person", "members": "representative"}
 
@@ -175,7 +176,7 @@ def _decimal(text: str) -> Decimal | str | None:
 
 
 def _unit(basis: str | None) -> str:
-    return "户" if basis == "household_reps" else "人"
+    return say("户") if basis == "household_reps" else say("人")
 
 
 def meeting_data(d: MeetingDraft) -> tuple[dict[str, Any], tuple[int, ...], tuple[int, ...]]:
@@ -274,52 +275,66 @@ def check_draft(d: MeetingDraft, *, today: date | None = None) -> MinutesCheck:
 
 
 def quorum_sentence(meeting: DeliberationMeeting) -> tuple[str, bool | None]:
-    """The attendance in one plain sentence and whether the quorum is met (None: cannot tell yet),
-    e.g. "应到 42 户，实到 30 户，达到三分之二（至少 28 户），符合法定人数"."""
+    """The attendance in one plain sentence (a `say`, translatable) and whether the quorum is met
+    (None: cannot tell yet), e.g. "应到 42 户，实到 30 户，达到三分之二（至少 28 户），符合法定人数"."""
     unit = _unit(meeting.quorum_basis)
     if not meeting.meeting_type or not meeting.quorum_basis:
-        return "请选择会议类型和参会口径", None
+        return say("请选择会议类型和参会口径"), None
     rule = quorum_rule(meeting.meeting_type, meeting.quorum_basis)
     if rule is None:
-        return (f"{codes.MEETING_TYPE[meeting.meeting_type]}不能"
-                f"{codes.QUORUM_BASIS[meeting.quorum_basis]}计算法定人数，请换一个参会口径"), False
+        return say("{meeting_type}不能{basis}计算法定人数，请换一个参会口径",
+                   meeting_type=codes.MEETING_TYPE[meeting.meeting_type],
+                   basis=codes.QUORUM_BASIS[meeting.quorum_basis]), False
     eligible, present = meeting.eligible_count, meeting.present_count
     if not eligible or present is None:
-        return f"请填写应到和实到的{unit}数", None
-    counts = f"应到 {eligible} {unit}，实到 {present} {unit}"
+        return say("请填写应到和实到的{unit}数", unit=unit), None
+    counts = say("应到 {eligible} {unit}，实到 {present} {unit}", eligible=eligible, present=present, unit=unit)
     met = quorum_met(meeting)
     if rule == "none":
-        return f"{counts}；{codes.MEETING_TYPE[meeting.meeting_type]}没有法定人数要求", met
-    if rule == "two_thirds":
-        need, share = -(-2 * eligible // 3), "三分之二"
-    else:
-        need, share = eligible // 2 + 1, "一半"
+        return say("{counts}；{meeting_type}没有法定人数要求", counts=counts,
+                   meeting_type=codes.MEETING_TYPE[meeting.meeting_type]), met
+    need = -(-2 * eligible // 3) if rule == "two_thirds" else eligible // 2 + 1
     if met:
-        reached = "超过" if rule == "half" or 3 * present > 2 * eligible else "达到"
-        return f"{counts}，{reached}{share}（至少 {need} {unit}），符合法定人数", True
-    short = "不足" if rule == "two_thirds" else "没有超过"
-    return f"{counts}，{short}{share}（至少要 {need} {unit}），不符合法定人数，不能表决", False
+        beyond = rule == "half" or 3 * present > 2 * eligible
+        template = _QUORUM_MET[(rule, beyond)]
+    else:
+        template = _QUORUM_SHORT[rule]
+    return say(template, counts=counts, need=need, unit=unit), bool(met)
+
+
+_QUORUM_MET = {
+    ("two_thirds", False): marked("{counts}，达到三分之二（至少 {need} {unit}），符合法定人数"),
+    ("two_thirds", True): marked("{counts}，超过三分之二（至少 {need} {unit}），符合法定人数"),
+    ("half", True): marked("{counts}，超过一半（至少 {need} {unit}），符合法定人数"),
+}
+_QUORUM_SHORT = {
+    "two_thirds": marked("{counts}，不足三分之二（至少要 {need} {unit}），不符合法定人数，不能表决"),
+    "half": marked("{counts}，没有超过一半（至少要 {need} {unit}），不符合法定人数，不能表决"),
+}
 
 
 def vote_sentence(meeting: DeliberationMeeting | None, entry: TopicEntry) -> tuple[str, bool | None]:
-    """One vote's arithmetic in words and whether it is sound and passed (False: wrong or failed)."""
+    """One vote's arithmetic in words (a `say`) and whether it is sound and passed (False: wrong or failed)."""
     if not entry.voted:
-        return "未表决", None
+        return say("未表决"), None
     if entry.present is None:
-        return "请填写参加表决的实到人数", None
+        return say("请填写参加表决的实到人数"), None
     total = entry.yes + entry.no + entry.abstain
     unit = _unit(meeting.quorum_basis if meeting else None)
     if total > entry.present:
-        return (f"同意 {entry.yes} + 反对 {entry.no} + 弃权 {entry.abstain} = {total}，"
-                f"多于实到 {entry.present} {unit}，请核对票数"), False
+        return say("同意 {yes} + 反对 {no} + 弃权 {abstain} = {total}，多于实到 {present} {unit}，请核对票数",
+                   yes=entry.yes, no=entry.no, abstain=entry.abstain, total=total, present=entry.present,
+                   unit=unit), False
     met = quorum_met(meeting) if meeting is not None else None
     if met is False:
-        return "会议未达到法定人数，这项表决无效", False
+        return say("会议未达到法定人数，这项表决无效"), False
     if met is None:
-        return "请先填好到会情况，才能判断是否通过", None
+        return say("请先填好到会情况，才能判断是否通过"), None
     if 2 * entry.yes > entry.present:
-        return f"同意 {entry.yes} 票，超过实到 {entry.present} {unit}的一半，通过", True
-    return f"同意 {entry.yes} 票，没有超过实到 {entry.present} {unit}的一半，未通过", False
+        return say("同意 {yes} 票，超过实到 {present} {unit}的一半，通过", yes=entry.yes, present=entry.present,
+                   unit=unit), True
+    return say("同意 {yes} 票，没有超过实到 {present} {unit}的一半，未通过", yes=entry.yes, present=entry.present,
+               unit=unit), False
 
 
 # ---------------------------------------------------------------------------- finalising
@@ -352,7 +367,7 @@ def finalise_problems(meeting: DeliberationMeeting, *, today: date | None = None
     steps = path_to("meeting", meeting.state, target)
     if not steps:
         return [Problem("state", "transition.not_allowed",
-                        f"这份议事记录已是“{states.state_label('meeting', meeting.state)}”，不能再定稿")]
+                        say("这份议事记录已是“{state}”，不能再定稿", state=states.state_label("meeting", meeting.state)))]
     before = ([meeting.state] + steps)[-2]
     found = validation.transition_problems(meeting.model_copy(update={"state": before}), target, today=today)
     if target == "VOTED" and meeting.has_land_matter() and not meeting.affected_household_ids:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gridapp.errors import Problem
+from gridapp.wording import say
 
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
@@ -42,7 +43,7 @@ def check_phone(text: str, *, field_name: str = "number") -> PhoneCheck:
     raw = (text or "").strip()
     digits = _TYPING_AIDS.sub("", raw)
     if not digits:
-        return PhoneCheck(None, None, Problem(field_name, "phone.empty", "电话号码不能为空"))
+        return PhoneCheck(None, None, Problem(field_name, "phone.empty", say("电话号码不能为空")))
     for prefix in ("+86", "0086", "86"):
         if digits.startswith(prefix) and len(digits) == len(prefix) + 11 and digits[len(prefix)] == "1":
             digits = digits[len(prefix):]
@@ -52,7 +53,7 @@ def check_phone(text: str, *, field_name: str = "number") -> PhoneCheck:
     if digits.isdigit() and digits.startswith("1") and len(digits) != 11:
         return PhoneCheck(None, None, Problem(
             field_name, "phone.mobile_length",
-            f"手机号码应为11位、以13–19开头（现在是{len(digits)}位：{raw}）"))
+            say("手机号码应为11位、以13–19开头（现在是{n}位：{raw}）", n=len(digits), raw=raw)))
     if digits.isdigit() and digits.startswith("0"):
         area = _area_length(digits)
         candidate = f"{digits[:area]}-{digits[area:]}"
@@ -60,10 +61,10 @@ def check_phone(text: str, *, field_name: str = "number") -> PhoneCheck:
             return PhoneCheck(candidate, "landline", None)
     if digits.isdigit() and not digits.startswith("0") and len(digits) in (7, 8):
         return PhoneCheck(None, None, Problem(
-            field_name, "phone.no_area_code", f"固定电话要带区号，例如 0772-{digits}"))
+            field_name, "phone.no_area_code", say("固定电话要带区号，例如 0772-{digits}", digits=digits)))
     return PhoneCheck(None, None, Problem(
         field_name, "phone.invalid",
-        f"“{raw}”不是有效的电话号码：手机为11位（如 13800001234），固话带区号（如 0772-8123456）"))
+        say("“{raw}”不是有效的电话号码：手机为11位（如 13800001234），固话带区号（如 0772-8123456）", raw=raw)))
 
 
 def normalize_phone(text: str) -> str:

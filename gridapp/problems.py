@@ -28,6 +28,7 @@ from gridapp.privacy import mask_id_number, mask_phone
 from gridapp.projection import project
 from gridapp.states import type_name
 from gridapp.store import Changes, Store
+from gridapp.wording import say
 
 # What the user may do with a problem (the page shows a button per action).
 CHOOSE = "choose"  # 用我的 / 用服务器的 / per field: an edit of a live, unsealed record
@@ -37,64 +38,64 @@ ACKNOWLEDGE = "acknowledge"  # 知道了: close it, nothing to decide (the serve
 
 KEPT_MINE, KEPT_SERVER, DISMISSED = "kept_mine", "kept_server", "dismissed"
 
-EMPTY = "（空）"
-UNKNOWN_BASE = "（不知道）"
+EMPTY = say("（空）")
+UNKNOWN_BASE = say("（不知道）")
 
 KIND_TEXTS = {
-    "conflict": "冲突：你和别人同时改了同一条记录",
-    "rejected": "服务器拒收",
-    "quarantined": "已隔离：等乡镇审核",
+    "conflict": say("冲突：你和别人同时改了同一条记录"),
+    "rejected": say("服务器拒收"),
+    "quarantined": say("已隔离：等乡镇审核"),
 }
 # Conflicts that are not two edits of one field read better under their own heading.
 CONFLICT_TEXTS = {
-    "record.sealed": "冲突：记录已被别人封存",
-    "record.deleted": "冲突：记录已被别人删除",
-    "owner.sealed": "冲突：记录已被别人封存",
-    "state.diverged": "冲突：状态已被别人改了",
-    "amend.stale": "冲突：记录已被别人更正",
-    "record.sealed_differently": "冲突：别人封存的内容和你的不同",
-    "seal.not_on_server": "冲突：你的封存没有被接受",
+    "record.sealed": say("冲突：记录已被别人封存"),
+    "record.deleted": say("冲突：记录已被别人删除"),
+    "owner.sealed": say("冲突：记录已被别人封存"),
+    "state.diverged": say("冲突：状态已被别人改了"),
+    "amend.stale": say("冲突：记录已被别人更正"),
+    "record.sealed_differently": say("冲突：别人封存的内容和你的不同"),
+    "seal.not_on_server": say("冲突：你的封存没有被接受"),
 }
 
 # The server's refusal codes (sync/server/push.py) as sentences a grid worker understands.
 REASONS = {
-    "record.conflict": "你和别人在差不多同一时间改了这条记录的同一项内容。服务器先收到别人的修改，"
-                       "现在显示的是别人的；你的修改保留在这里，由你决定用哪个。",
-    "record.sealed": "这份记录已经被别人完成并封存（签字/定稿），不能再直接修改，你的修改没有上传。"
-                     "如果你的内容是对的，请打开记录做“更正”。",
-    "record.deleted": "这条记录已经被别人删除，你的修改没有保存到服务器。你写的内容保留在这里，可以查看。",
-    "owner.sealed": "这份记录已经封存，不能再增加、修改或删除照片，你的改动没有上传，内容保留在这里。"
-                    "如需补充，请打开记录做“更正”。",
-    "state.diverged": "这条记录的状态在服务器上已经被别人改了，你这一步没有生效。请打开记录看看现在的状态。",
-    "amend.stale": "这份记录已经被别人更正过，你的更正没有被采用（它仍保留在本机）。请同步后打开最新版本，"
-                   "需要的话再做更正。",
-    "record.sealed_differently": "同一份记录在别的电脑上也封存了，但内容和你封存的不一样。两份都保留着，"
-                                "请和同事核对哪一份是对的。",
-    "seal.not_on_server": "服务器没有接受你的这次封存，记录已恢复为服务器上的版本；你封存的内容保留在这里。",
-    "seal.attachments_changed": "别人给这份记录增加或删除了照片，你的封存没有上传。请同步后核对照片，再重新封存。",
-    "seal.hash_mismatch": "封存的内容和它的“指纹”对不上（可能在传送中被改动），服务器没有保存。"
-                          "请打开记录核对后再封存。",
-    "seal.bad_state": "这一步不是封存的状态，服务器没有保存。",
-    "seal.hash_missing": "封存的记录缺少内容指纹，服务器没有保存。请升级网格工作台后再试。",
-    "record.invalid": "服务器检查发现内容有问题，没有保存。",
-    "territory.outside": "这条记录不在你负责的村（辖区）内，服务器不收。",
-    "territory.reassigned": "你负责的村已经调整，这条修改已交给乡镇审核，不会丢失。",
-    "territory.case_not_assigned": "这条记录属于没有分配给你的案件，服务器不收。",
-    "role.type_not_allowed": "你的账号不能修改这类记录。",
-    "record.not_found": "服务器上没有这条记录（它的新建可能没有通过），这次修改无法保存。",
-    "record.moved": "记录所属的村不能更改；如确实要改，请新建一条记录。",
-    "record.unknown_type": "服务器不认识这种记录，请升级网格工作台。",
-    "record.type_mismatch": "记录的类型和服务器上的不一致，服务器没有保存。",
-    "state.not_allowed": "服务器不允许这一步状态变更。",
-    "amend.not_sealed": "这份记录还没有封存，应该直接修改，不用更正。",
-    "amend.target_missing": "找不到要更正的那份记录。",
-    "amend.id_taken": "更正记录的编号已被占用。",
-    "amend.incomplete": "更正必须写明更正哪一版、更正原因。",
-    "mutation.record_missing": "这次修改缺少记录内容，服务器没有保存。",
-    "mutation.id_mismatch": "这次修改的记录编号对不上，服务器没有保存。",
-    "mutation.to_state_missing": "这次状态变更缺少目标状态，服务器没有保存。",
+    "record.conflict": say("你和别人在差不多同一时间改了这条记录的同一项内容。服务器先收到别人的修改，"
+                           "现在显示的是别人的；你的修改保留在这里，由你决定用哪个。"),
+    "record.sealed": say("这份记录已经被别人完成并封存（签字/定稿），不能再直接修改，你的修改没有上传。"
+                         "如果你的内容是对的，请打开记录做“更正”。"),
+    "record.deleted": say("这条记录已经被别人删除，你的修改没有保存到服务器。你写的内容保留在这里，可以查看。"),
+    "owner.sealed": say("这份记录已经封存，不能再增加、修改或删除照片，你的改动没有上传，内容保留在这里。"
+                        "如需补充，请打开记录做“更正”。"),
+    "state.diverged": say("这条记录的状态在服务器上已经被别人改了，你这一步没有生效。请打开记录看看现在的状态。"),
+    "amend.stale": say("这份记录已经被别人更正过，你的更正没有被采用（它仍保留在本机）。请同步后打开最新版本，"
+                       "需要的话再做更正。"),
+    "record.sealed_differently": say("同一份记录在别的电脑上也封存了，但内容和你封存的不一样。两份都保留着，"
+                                    "请和同事核对哪一份是对的。"),
+    "seal.not_on_server": say("服务器没有接受你的这次封存，记录已恢复为服务器上的版本；你封存的内容保留在这里。"),
+    "seal.attachments_changed": say("别人给这份记录增加或删除了照片，你的封存没有上传。请同步后核对照片，再重新封存。"),
+    "seal.hash_mismatch": say("封存的内容和它的“指纹”对不上（可能在传送中被改动），服务器没有保存。"
+                              "请打开记录核对后再封存。"),
+    "seal.bad_state": say("这一步不是封存的状态，服务器没有保存。"),
+    "seal.hash_missing": say("封存的记录缺少内容指纹，服务器没有保存。请升级网格工作台后再试。"),
+    "record.invalid": say("服务器检查发现内容有问题，没有保存。"),
+    "territory.outside": say("这条记录不在你负责的村（辖区）内，服务器不收。"),
+    "territory.reassigned": say("你负责的村已经调整，这条修改已交给乡镇审核，不会丢失。"),
+    "territory.case_not_assigned": say("这条记录属于没有分配给你的案件，服务器不收。"),
+    "role.type_not_allowed": say("你的账号不能修改这类记录。"),
+    "record.not_found": say("服务器上没有这条记录（它的新建可能没有通过），这次修改无法保存。"),
+    "record.moved": say("记录所属的村不能更改；如确实要改，请新建一条记录。"),
+    "record.unknown_type": say("服务器不认识这种记录，请升级网格工作台。"),
+    "record.type_mismatch": say("记录的类型和服务器上的不一致，服务器没有保存。"),
+    "state.not_allowed": say("服务器不允许这一步状态变更。"),
+    "amend.not_sealed": say("这份记录还没有封存，应该直接修改，不用更正。"),
+    "amend.target_missing": say("找不到要更正的那份记录。"),
+    "amend.id_taken": say("更正记录的编号已被占用。"),
+    "amend.incomplete": say("更正必须写明更正哪一版、更正原因。"),
+    "mutation.record_missing": say("这次修改缺少记录内容，服务器没有保存。"),
+    "mutation.id_mismatch": say("这次修改的记录编号对不上，服务器没有保存。"),
+    "mutation.to_state_missing": say("这次状态变更缺少目标状态，服务器没有保存。"),
 }
-_NO_REASON = "服务器没有接受这条修改。"
+_NO_REASON = say("服务器没有接受这条修改。")
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ class ProblemItem:
 
     @property
     def record_label(self) -> str:
-        return f"{self.type_label}：{self.record_name}" if self.record_name else self.type_label
+        return say("{kind}：{name}", kind=self.type_label, name=self.record_name) if self.record_name else self.type_label
 
 
 # ---------------------------------------------------------------- reading
@@ -227,7 +228,7 @@ def _sent(model: type[Record] | None, data: Mapping[str, Any], names: _Names) ->
     for name, info in model.model_fields.items():
         if name in hidden or data.get(name) in (None, "", [], {}):
             continue
-        lines.append((info.title or name, show_value(info, name, data[name], names.ref)))
+        lines.append((say(info.title) if info.title else name, show_value(info, name, data[name], names.ref)))
     return tuple(lines[:SENT_LINES])
 
 
@@ -249,7 +250,7 @@ def _row(model: type[Record] | None, p: dict[str, Any], names: _Names) -> FieldR
 
 def _field_title(model: type[BaseModel] | None, field: str) -> str:
     info = model.model_fields.get(field) if model else None
-    return (info.title if info and info.title else None) or "其他内容"
+    return say(info.title) if info and info.title else say("其他内容")  # titles are listed for translation
 
 
 class _Names:
@@ -265,7 +266,7 @@ class _Names:
             self._cache[record_id] = ""
             record = self._get(record_id)
             self._cache[record_id] = self._name(record.RECORD_TYPE, record.model_dump(mode="json")) if record else ""
-        return self._cache[record_id] or "（另一条记录）"
+        return self._cache[record_id] or say("（另一条记录）")
 
     def of(self, record_type: str, record_id: str, fallback: Mapping[str, Any]) -> str:
         record = self._get(record_id)
@@ -342,7 +343,7 @@ def _show(field: str, value: Any, annotation: Any, ref_name: Callable[[str], str
                 parts.append(f"{sub.title or name}：{text}")
         return "，".join(parts)
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return say("是") if value else say("否")
     for validator in validators:
         table = _code_table(validator)
         if table is not None:

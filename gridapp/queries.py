@@ -14,6 +14,7 @@ from gridapp import audit, sealing
 from gridapp.errors import RecordNotFound, StoreCorrupt
 from gridapp.models import RECORD_TYPES
 from gridapp.models.base import Record
+from gridapp.wording import say
 
 SUMMARY_COLUMNS = "id, type, title, sort_key, state, sealed, parent_id, bucket"
 
@@ -63,7 +64,7 @@ class StoreReads:
         """The record `record_id`; raises RecordNotFound when absent or deleted."""
         row = self._row(record_id)
         if row is None or row["deleted"]:
-            raise RecordNotFound(f"找不到这条记录（{record_id}），可能已被删除。")
+            raise RecordNotFound(say("找不到这条记录（{id}），可能已被删除。", id=record_id))
         return self._to_record(row)
 
     def exists(self, record_id: str) -> bool:
@@ -114,7 +115,7 @@ class StoreReads:
         """The newest revision of the document that `record_id` belongs to."""
         row = self._row(record_id)
         if row is None:
-            raise RecordNotFound(f"找不到这条记录（{record_id}）。")
+            raise RecordNotFound(say("找不到这条记录（{id}）。", id=record_id))
         newest = self._conn.execute(
             "SELECT id FROM records WHERE root_id = ? ORDER BY revision DESC LIMIT 1", (row["root_id"],)
         ).fetchone()[0]

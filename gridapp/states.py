@@ -7,6 +7,7 @@ Only user-driven transitions are here. CONFLICT (set by sync) and case flags suc
 from __future__ import annotations
 
 from gridapp.errors import TransitionNotAllowed
+from gridapp.wording import say
 
 Machine = dict[str, frozenset[str]]
 
@@ -142,12 +143,12 @@ def check_transition(record_type: str, from_state: str, to_state: str) -> None:
     machine = MACHINES.get(record_type)
     what = _TYPE_NAMES.get(record_type, "记录")
     if machine is None:
-        raise TransitionNotAllowed(f"{what}没有状态流转", code="transition.no_machine")
+        raise TransitionNotAllowed(say("{what}没有状态流转", what=what), code="transition.no_machine")
     if to_state not in machine:
-        raise TransitionNotAllowed(f"{what}没有“{to_state}”这个状态", code="transition.unknown_state")
+        raise TransitionNotAllowed(say("{what}没有“{state}”这个状态", what=what, state=to_state), code="transition.unknown_state")
     if to_state in allowed_next(record_type, from_state):
         return
     a, b = state_label(record_type, from_state), state_label(record_type, to_state)
     if is_terminal(record_type, from_state):
-        raise TransitionNotAllowed(f"{what}已是“{a}”，不能再变为“{b}”", code="transition.terminal")
-    raise TransitionNotAllowed(f"{what}不能从“{a}”直接变为“{b}”", code="transition.not_allowed")
+        raise TransitionNotAllowed(say("{what}已是“{a}”，不能再变为“{b}”", what=what, a=a, b=b), code="transition.terminal")
+    raise TransitionNotAllowed(say("{what}不能从“{a}”直接变为“{b}”", what=what, a=a, b=b), code="transition.not_allowed")

@@ -44,6 +44,7 @@ from gridapp.lookups import StoreLookups
 from gridapp.queries import OutboxEntry, RecordSummary, StoreReads
 from gridapp.rows import RowData, present_fields, row_data, to_json
 from gridapp.schema import MIGRATIONS, SCHEMA_VERSION
+from gridapp.wording import say
 
 __all__ = ["Changes", "OutboxEntry", "RecordSummary", "Store"]
 
@@ -98,7 +99,7 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
         """Create a new encrypted database at `path`; raises StoreError if one is there."""
         path = Path(path)
         if path.exists():
-            raise StoreError(f"数据库文件已经存在：{path}")
+            raise StoreError(say("数据库文件已经存在：{path}", path=str(path)))
         path.parent.mkdir(parents=True, exist_ok=True)
         return cls._connect(path, key, actor=actor, device_id=device_id)
 
@@ -113,13 +114,13 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
         rolled back and the pre-upgrade copy is named in the message)."""
         path = Path(path)
         if not path.exists():
-            raise StoreError(f"找不到数据库文件：{path}")
+            raise StoreError(say("找不到数据库文件：{path}", path=str(path)))
         return cls._connect(path, key, actor=actor, device_id=device_id)
 
     @classmethod
     def _connect(cls, path: Path, key: bytes, *, actor: str, device_id: str | None) -> Store:
         if len(key) != 32:
-            raise WrongKey("数据库钥匙格式不对（应为 32 字节）。")
+            raise WrongKey(say("数据库钥匙格式不对（应为 32 字节）。"))
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         try:
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -199,8 +200,8 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
                     self._set_meta("id_hmac_key", privacy.new_hmac_key().hex())
                 self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlcipher3.Error as exc:
-            where = f"升级前的备份在：{backup}" if backup else "数据库未被改动"
-            raise MigrationFailed(f"数据库结构升级失败（{exc}）。{where}") from exc
+            where = say("升级前的备份在：{backup}", backup=str(backup)) if backup else say("数据库未被改动")
+            raise MigrationFailed(say("数据库结构升级失败（{error}）。{where}", error=str(exc), where=where)) from exc
 
     def _pre_migration_backup(self, version: int) -> Path:
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -239,7 +240,7 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
     def _transaction(self) -> Iterator[None]:
         with self._lock:
             if self._conn is None:
-                raise StoreError("数据库已经关闭。")
+                raise StoreError(say("数据库已经关闭。"))
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
@@ -300,7 +301,7 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
             return Changes.of(rtype, record.id)
         self._check_writable(old, record)
         if record.state != old["state"]:
-            raise TransitionNotAllowed("保存时不能直接改变状态，请使用“完成”“封存”等操作。")
+            raise TransitionNotAllowed(say("保存时不能直接改变状态，请使用“完成”“封存”等操作。"))
         data = self._data(record)
         changed = _changed_fields(old, data)
         if not changed:
@@ -399,18 +400,18 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
         (a newer revision exists, or `expected_hash` is not the current hash), InvalidRecord."""
         reason = (reason or "").strip()
         if len(reason) < 2:
-            raise GridAppError("请写明更正原因。", code="amend.reason_required")
+            raise GridAppError(say("请写明更正原因。"), code="amend.reason_required")
         with self._transaction():
             old = self._live_row(supersedes_id)
             if not old["sealed"]:
-                raise SealedRecordError("这条记录还没有封存，可以直接修改，不需要更正。", code="amend.not_sealed")
+                raise SealedRecordError(say("这条记录还没有封存，可以直接修改，不需要更正。"), code="amend.not_sealed")
             # (a correction the server refused has left the chain, root_id = id: it does not count)
             newer = self._conn.execute("SELECT id FROM records WHERE supersedes_id = ? AND root_id <> id",
                                        (supersedes_id,)).fetchone()
             if newer is not None or (expected_hash and expected_hash != old["content_hash"]):
-                raise StaleAmendment("这份记录已经被更正过，请打开最新版本后再更正。")
+                raise StaleAmendment(say("这份记录已经被更正过，请打开最新版本后再更正。"))
             if correction.RECORD_TYPE != old["type"]:
-                raise GridAppError("更正记录的类型与原记录不同。", code="amend.type_mismatch")
+                raise GridAppError(say("更正记录的类型与原记录不同。"), code="amend.type_mismatch")
             correction = revalidated(correction.model_copy(update={
                 "id": new_id() if correction.id == supersedes_id else correction.id,
                 "state": old["state"],
@@ -434,7 +435,7 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
         with self._transaction():
             row = self._live_row(record_id)
             if row["sealed"]:
-                raise SealedRecordError("已封存的记录不能删除；如有错误，请做更正。")
+                raise SealedRecordError(say("已封存的记录不能删除；如有错误，请做更正。"))
             if row["type"] == "attachment":
                 self._check_owner_open(self._to_record(row))
             self._conn.execute(
@@ -550,16 +551,16 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
     def _live_row(self, record_id: str) -> dict[str, Any]:
         row = self._row(record_id)
         if row is None or row["deleted"]:
-            raise RecordNotFound(f"找不到这条记录（{record_id}），可能已被删除。")
+            raise RecordNotFound(say("找不到这条记录（{id}），可能已被删除。", id=record_id))
         return row
 
     def _check_writable(self, old: dict[str, Any], record: Record) -> None:
         if old["deleted"]:
-            raise RecordNotFound("这条记录已被删除，不能再保存。")
+            raise RecordNotFound(say("这条记录已被删除，不能再保存。"))
         if old["type"] != record.RECORD_TYPE:
-            raise GridAppError("记录类型与已保存的不同。", code="type_mismatch")
+            raise GridAppError(say("记录类型与已保存的不同。"), code="type_mismatch")
         if old["sealed"]:
-            raise SealedRecordError("这份记录已经封存（签字/定稿），不能再修改；如有错误，请做更正。")
+            raise SealedRecordError(say("这份记录已经封存（签字/定稿），不能再修改；如有错误，请做更正。"))
         if record.version and record.version != old["version"]:
             raise GridAppError(
                 "这条记录在您编辑期间已被更新（可能是同步带来的修改），请重新打开后再改。", code="stale_edit")
@@ -571,7 +572,7 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
         if owner_id:
             owner = self._conn.execute("SELECT sealed FROM records WHERE id = ?", (owner_id,)).fetchone()
             if owner is not None and owner[0]:
-                raise SealedRecordError("这份记录已经封存，不能再增加、修改或删除它的附件；如需补充，请做更正。")
+                raise SealedRecordError(say("这份记录已经封存，不能再增加、修改或删除它的附件；如需补充，请做更正。"))
 
     def _seal_hash(self, record: Record) -> str:
         return sealing.content_hash(record.document(), self._attachment_hashes(record.id))

@@ -17,6 +17,7 @@ from gridapp import states
 from gridapp.errors import InvalidRecord, Problem, TransitionNotAllowed
 from gridapp.idnumber import CHINA_TZ
 from gridapp.models.base import Part, Record
+from gridapp.wording import say
 
 Rule = Callable[["Checker", Any], None]
 _RULES: dict[str, tuple[Rule, Callable[[str], frozenset[str]], dict[str, Rule]]] = {}
@@ -49,11 +50,12 @@ class Checker:
 
     def require(self, obj: Part | None, name: str, prefix: str = "", *, what: str = "",
                 severity: str = "error") -> bool:
-        """Report `obj.name` missing (None, "" or []) as "<doc>缺少<what><title>"; True if present."""
+        """Report `obj.name` missing (None, "" or []) as "<doc>缺少<what><title>"; True if present.
+        `what` says whose field it is (a `say("第{n}个问题的", n=…)`)."""
         value = getattr(obj, name, None) if obj is not None else None
         if value not in (None, "", []):
             return True
-        message = f"{self.doc}缺少{what}{title(obj, name)}"
+        message = say("{doc}缺少{what}{title}", doc=self.doc, what=what, title=title(obj, name))
         path = f"{prefix}{name}"
         (self.error if severity == "error" else self.warn)(path, f"{name}.required", message)
         return False

@@ -36,6 +36,7 @@ from gridapp.models.household import Household
 from gridapp.models.person import Person
 from gridapp.models.visit import VisitRecord
 from gridapp.store import Changes, Store
+from gridapp.wording import say
 
 COMPLETED = "COMPLETED"
 DISPUTE_CATEGORY = "dispute"
@@ -243,7 +244,7 @@ def check_visit(base: VisitRecord, entry: VisitEntry, household: HouseholdChoice
     """`base` changed as the form says, and what is wrong with it: as a draft (may be half
     filled), or with `completing` as the guard of DRAFT → COMPLETED."""
     if not entry.household_id or household is None or household.id != entry.household_id:
-        missing = Problem("household_id", "household_id.required", "请先选择走访户（输入户主姓名或地址，从列表中选）")
+        missing = Problem("household_id", "household_id.required", say("请先选择走访户（输入户主姓名或地址，从列表中选）"))
         rest = _check(base, entry, None, completing=completing, today=today, need_village=False)
         # What the household would give (grid, worker) is not asked for separately.
         rest_problems = (p for p in rest.problems

@@ -39,12 +39,43 @@ def say(template: str, **params: Any) -> Said:
     return Said(template, params)
 
 
-def joined(parts: list[str], separator: str = "；") -> str:
-    """Sentences joined for one line: a `Said` when every part is one (so it stays translatable)."""
-    if len(parts) == 1:
-        return parts[0]
-    text = separator.join(parts)
-    if parts and all(isinstance(p, Said) for p in parts):
-        names = {f"part{i}": p for i, p in enumerate(parts)}
-        return Said(separator.join("{" + name + "}" for name in names), names)
+def marked(template: str) -> str:
+    """A literal template kept in a table and passed to `say` later: listed for the translators
+    like a `say("…")` literal, returned unchanged."""
+    return template
+
+
+def joined(parts: list[str]) -> str:
+    """Sentences shown on one line, separated by "；" (translatable when they are `Said`)."""
+    if not parts:
+        return ""
+    text = parts[0]
+    for part in parts[1:]:
+        text = say("{first}；{then}", first=text, then=part)
     return text
+
+
+def listed(labels: list[str]) -> str:
+    """Labels in one run, separated by "、" (each translatable)."""
+    if not labels:
+        return ""
+    text = labels[0]
+    for label in labels[1:]:
+        text = say("{first}、{then}", first=text, then=label)
+    return text
+
+
+def after_title(text: str, longest: int = 12) -> str:
+    """`text` without a leading "<field title>：" (at most `longest` characters), as a form shows it
+    next to that field; `text` itself when it has no such head."""
+    if isinstance(text, Said):
+        head, sep, rest = text.template.partition("：")
+        if not sep or not rest:
+            return text
+        try:
+            shown = head.format(**text.params)
+        except (KeyError, IndexError, ValueError):
+            return text
+        return Said(rest, text.params) if len(shown) <= longest else text
+    head, sep, rest = text.partition("：")
+    return rest if sep and len(head) <= longest and rest else text

@@ -28,6 +28,7 @@ from gridapp.models.mediation import (
 )
 from gridapp.models.person import Disability, Person, SpecialTag
 from gridapp.models.visit import Companion, Issue, PolicyExplained, Review, RiskFollowup, VisitRecord
+from gridapp.wording import marked, say
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.RECORD_TYPE: cls
@@ -39,51 +40,51 @@ RECORD_TYPES: dict[str, type[Record]] = {
 
 # Chinese text per pydantic error type; {placeholders} come from the error's ctx.
 _MESSAGES = {
-    "missing": "不能为空",
-    "string_type": "应为文字",
-    "string_too_short": "至少要{min_length}个字",
-    "string_too_long": "最多{max_length}个字",
-    "string_pattern_mismatch": "格式不对",
-    "too_short": "至少要有{min_length}项",
-    "too_long": "最多只能有{max_length}项",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数",
-    "float_parsing": "应为数字",
-    "float_type": "应为数字",
-    "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字",
-    "decimal_max_places": "小数最多{decimal_places}位",
-    "decimal_max_digits": "数字位数过多",
-    "decimal_whole_digits": "整数部分位数过多",
-    "greater_than_equal": "不能小于{ge}",
-    "greater_than": "必须大于{gt}",
-    "less_than_equal": "不能大于{le}",
-    "less_than": "必须小于{lt}",
-    "bool_parsing": "应为“是”或“否”",
-    "bool_type": "应为“是”或“否”",
-    "date_parsing": "日期格式不对（应为 2024-05-01）",
-    "date_type": "日期格式不对（应为 2024-05-01）",
-    "date_from_datetime_parsing": "日期格式不对（应为 2024-05-01）",
-    "date_from_datetime_inexact": "日期格式不对（应为 2024-05-01，不带时刻）",
-    "datetime_parsing": "时间格式不对（应为 2024-05-01T09:30:00+08:00）",
-    "datetime_type": "时间格式不对（应为 2024-05-01T09:30:00+08:00）",
-    "datetime_from_date_parsing": "时间格式不对（应为 2024-05-01T09:30:00+08:00）",
-    "timezone_aware": "时间必须带时区（如 +08:00）",
-    "timezone_naive": "时间不应带时区",
-    "enum": "不是可选的值",
-    "literal_error": "不是可选的值",
-    "uuid_parsing": "不是有效的记录编号",
-    "uuid_type": "不是有效的记录编号",
-    "list_type": "应为多项列表",
-    "set_type": "应为多项列表",
-    "dict_type": "格式不对（应为一组字段）",
-    "model_type": "格式不对（应为一组字段）",
-    "model_attributes_type": "格式不对（应为一组字段）",
-    "value_error": "取值不对",
-    "assertion_error": "取值不对",
+    "missing": marked("不能为空"),
+    "string_type": marked("应为文字"),
+    "string_too_short": marked("至少要{min_length}个字"),
+    "string_too_long": marked("最多{max_length}个字"),
+    "string_pattern_mismatch": marked("格式不对"),
+    "too_short": marked("至少要有{min_length}项"),
+    "too_long": marked("最多只能有{max_length}项"),
+    "int_parsing": marked("应为整数"),
+    "int_type": marked("应为整数"),
+    "int_from_float": marked("应为整数"),
+    "float_parsing": marked("应为数字"),
+    "float_type": marked("应为数字"),
+    "decimal_parsing": marked("应为数字"),
+    "decimal_type": marked("应为数字"),
+    "decimal_max_places": marked("小数最多{decimal_places}位"),
+    "decimal_max_digits": marked("数字位数过多"),
+    "decimal_whole_digits": marked("整数部分位数过多"),
+    "greater_than_equal": marked("不能小于{ge}"),
+    "greater_than": marked("必须大于{gt}"),
+    "less_than_equal": marked("不能大于{le}"),
+    "less_than": marked("必须小于{lt}"),
+    "bool_parsing": marked("应为“是”或“否”"),
+    "bool_type": marked("应为“是”或“否”"),
+    "date_parsing": marked("日期格式不对（应为 2024-05-01）"),
+    "date_type": marked("日期格式不对（应为 2024-05-01）"),
+    "date_from_datetime_parsing": marked("日期格式不对（应为 2024-05-01）"),
+    "date_from_datetime_inexact": marked("日期格式不对（应为 2024-05-01，不带时刻）"),
+    "datetime_parsing": marked("时间格式不对（应为 2024-05-01T09:30:00+08:00）"),
+    "datetime_type": marked("时间格式不对（应为 2024-05-01T09:30:00+08:00）"),
+    "datetime_from_date_parsing": marked("时间格式不对（应为 2024-05-01T09:30:00+08:00）"),
+    "timezone_aware": marked("时间必须带时区（如 +08:00）"),
+    "timezone_naive": marked("时间不应带时区"),
+    "enum": marked("不是可选的值"),
+    "literal_error": marked("不是可选的值"),
+    "uuid_parsing": marked("不是有效的记录编号"),
+    "uuid_type": marked("不是有效的记录编号"),
+    "list_type": marked("应为多项列表"),
+    "set_type": marked("应为多项列表"),
+    "dict_type": marked("格式不对（应为一组字段）"),
+    "model_type": marked("格式不对（应为一组字段）"),
+    "model_attributes_type": marked("格式不对（应为一组字段）"),
+    "value_error": marked("取值不对"),
+    "assertion_error": marked("取值不对"),
 }
-_FALLBACK = "填写有误"
+_FALLBACK = marked("填写有误")
 
 
 def record_class(type_name: str) -> type[Record]:
@@ -99,7 +100,7 @@ def parse_record(type_name: str, data: dict[str, Any]) -> Record:
     field by its title. An unknown type name gives the code "record.unknown_type"."""
     cls = RECORD_TYPES.get(type_name)
     if cls is None:
-        raise InvalidRecord([Problem("", "record.unknown_type", f"未知的记录类型：{type_name}")])
+        raise InvalidRecord([Problem("", "record.unknown_type", say("未知的记录类型：{kind}", kind=type_name))])
     try:
         return cls.model_validate(data)
     except ValidationError as exc:
@@ -115,19 +116,19 @@ def problems_from_error(model: type[BaseModel], exc: ValidationError) -> list[Pr
         label, name = _label(model, loc)
         if kind == "extra_forbidden":
             key = str(loc[-1]) if loc else ""
-            prefix = f"{label}·" if label else ""
-            out.append(Problem(_path(loc), f"{key}.extra_forbidden", f"{prefix}未知字段：{key}"))
+            unknown = say("{field}·未知字段：{key}", field=label, key=key) if label else say("未知字段：{key}", key=key)
+            out.append(Problem(_path(loc), f"{key}.extra_forbidden", unknown))
             continue
-        if "." in kind:  # our PydanticCustomError codes: the message is already Chinese
-            code, text = kind, error["msg"]
+        ctx = error.get("ctx") or {}
+        if "." in kind:  # our PydanticCustomError codes: the sentence is already said (Chinese)
+            code, text = kind, ctx.get("said") or error["msg"]
         else:
             code = f"{name or 'record'}.{kind}"
-            ctx = error.get("ctx") or {}
             if kind in ("too_short", "string_too_short") and ctx.get("min_length") == 1:
-                text = "不能为空"
+                text = say("不能为空")
             else:
                 text = _format(_MESSAGES.get(kind, _FALLBACK), ctx)
-        out.append(Problem(_path(loc), code, f"{label or '记录'}：{text}"))
+        out.append(Problem(_path(loc), code, say("{field}：{problem}", field=label or say("记录"), problem=text)))
     return out
 
 
@@ -136,21 +137,23 @@ def _path(loc: tuple[Any, ...]) -> str:
 
 
 def _format(template: str, ctx: dict[str, Any]) -> str:
+    params = {k: str(v) for k, v in ctx.items()}
     try:
-        return template.format(**{k: str(v) for k, v in ctx.items()})
+        template.format(**params)
     except (KeyError, IndexError, ValueError):
-        return template.split("{")[0] or _FALLBACK
+        return say(template.split("{")[0]) if template.split("{")[0] else say(_FALLBACK)
+    return say(template, **params)
 
 
 def _label(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
     """The Chinese label of a loc path ("当事人第2项·证件号码") and its last field name."""
-    labels: list[str] = []
+    labels: list[Any] = []
     name = ""
     current: type[BaseModel] | None = model
     for item in loc:
         if isinstance(item, int):
             if labels:
-                labels[-1] += f"第{item + 1}项"
+                labels[-1] = say("{field}第{n}项", field=labels[-1], n=item + 1)
             continue
         if current is None or item not in current.model_fields:
             continue  # a union member tag or an unknown key
@@ -158,7 +161,10 @@ def _label(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
         labels.append(info.title or item)
         name = item
         current = _inner_model(info.annotation)
-    return "·".join(labels), name
+    label: Any = labels[0] if labels else ""
+    for more in labels[1:]:
+        label = say("{field}·{part}", field=label, part=more)
+    return label, name
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:

@@ -15,21 +15,25 @@ from gridapp import codes
 from gridapp.idnumber import CHINA_TZ, check_id_number
 from gridapp.models.base import Part
 from gridapp.phones import check_phone
+from gridapp.wording import listed, say
 
 
 def _custom(code: str, message: str) -> PydanticCustomError:
-    # Braces would be read as template fields by pydantic; our messages never need them.
-    return PydanticCustomError(code, message.replace("{", "（").replace("}", "）"))
+    # Braces would be read as template fields by pydantic; our messages never need them. The
+    # sentence itself (a `say`, translatable) travels in the context: problems_from_error uses it.
+    return PydanticCustomError(code, message.replace("{", "（").replace("}", "）"), {"said": message})
 
 
 def code_type(table: dict[str, str], what: str) -> Any:
     """A str field whose value must be a code of `table`; `what` names the table in Chinese."""
-    options = "、".join(table.values()) if len(table) <= 8 else ""
+    options = listed(list(table.values())) if len(table) <= 8 else ""
 
     def check(value: str) -> str:
         if value not in table:
-            hint = f"，应为：{options}" if options else ""
-            raise _custom("code.unknown", f"“{value}”不是有效的{what}代码{hint}")
+            if options:
+                raise _custom("code.unknown", say("“{value}”不是有效的{what}代码，应为：{options}", value=value,
+                                                  what=what, options=options))
+            raise _custom("code.unknown", say("“{value}”不是有效的{what}代码", value=value, what=what))
         return value
 
     return Annotated[str, AfterValidator(check)]
@@ -44,7 +48,7 @@ def _check_ref(value: str) -> str:
     try:
         return str(uuid.UUID(value))
     except (ValueError, AttributeError, TypeError):
-        raise _custom("ref.invalid", f"“{value}”不是有效的记录编号") from None
+        raise _custom("ref.invalid", say("“{value}”不是有效的记录编号", value=value)) from None
 
 
 def _check_phone(value: str) -> str:
@@ -102,7 +106,7 @@ def validate_id_number(value: str | None, doc_type: str | None) -> str | None:
             raise _custom(first.code, first.message)
         return result.normalized
     if len(value) > 30:
-        raise _custom("id_number.format", "证件号码过长（最多30个字符）")
+        raise _custom("id_number.format", say("证件号码过长（最多30个字符）"))
     return value.upper()
 
 
