@@ -7,16 +7,18 @@ import logging
 
 from gridapp.errors import GridAppError
 from gridapp.errors import message_for as core_message
+from ui.i18n import words
 
 log = logging.getLogger("gridapp.ui")
 
 
 def message_for(exc: BaseException) -> str:
-    """Chinese, no jargon; sync errors carry their own message (`sync.client.SyncError`)."""
+    """No jargon, in the user's language (the core's sentence through `ui.i18n.words`); sync errors carry
+    their own message (`sync.client.SyncError`)."""
     from sync.client import SyncError
 
     if isinstance(exc, SyncError):
         return exc.message
     if not isinstance(exc, (GridAppError, OSError)):
         log.error("internal error", exc_info=exc)
-    return core_message(exc)
+    return words(core_message(exc))

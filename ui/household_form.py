@@ -18,6 +18,7 @@ from gridapp.household_edit import FormCheck, HouseholdForm, check_household, ho
 from gridapp.models.household import Household
 from ui.errors import message_for
 from ui.i18n import code_label  # noqa: F401 - households.py imports it from here too
+from ui.i18n import words
 from ui.worker import Runner
 
 ERROR_STYLE = "color: #b3261e;"
@@ -161,12 +162,12 @@ class RecordDialog(QDialog):
                 label.hide()
                 continue
             blocking = any(p.is_error for p in found)
-            lines = [p.short_message if p.is_error else self._hint(p) + p.short_message for p in found]
+            lines = [words(p.short_message) if p.is_error else self._hint(p) + words(p.short_message) for p in found]
             label.setText("\n".join(lines))
             label.setStyleSheet(ERROR_STYLE if blocking else WARNING_STYLE)
             label.show()
         rest = [p for name, found in by_field.items() if name not in shown for p in found if p.is_error]
-        self.form_error.setText("\n".join(p.message for p in rest))
+        self.form_error.setText("\n".join(words(p.message) for p in rest))
         self.form_error.setVisible(bool(rest))
 
     def _hint(self, problem) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from gridapp.resources import resource_path
+from gridapp.wording import Said
 
 _installed: list[QTranslator] = []
 
@@ -50,3 +51,28 @@ def translated(context: str, text: str, disambiguation: str | None = None, n: in
 def code_label(label: str) -> str:
     """A code table's Chinese label (gridapp.codes, listed in ui/label_catalog.py) in the user's language."""
     return QCoreApplication.translate("codes", label)
+
+
+def words(text: str) -> str:
+    """A sentence of the core (gridapp.wording `Said`) in the user's language: its template through
+    the "messages" translation, its parameters too (field titles and code labels are listed in
+    ui/label_catalog.py). Plain text comes back unchanged; a translation that does not fit its
+    parameters falls back to the Chinese sentence."""
+    if not isinstance(text, Said):
+        return text
+    template = QCoreApplication.translate("messages", text.template)
+    if not text.params:
+        return template if template != text.template else QCoreApplication.translate("codes", template)
+    try:
+        return template.format(**{name: _param(value) for name, value in text.params.items()})
+    except (KeyError, IndexError, ValueError):
+        return str(text)
+
+
+def _param(value: object) -> object:
+    if isinstance(value, Said):
+        return words(value)
+    if isinstance(value, str) and value:
+        shown = QCoreApplication.translate("messages", value)
+        return shown if shown != value else QCoreApplication.translate("codes", value)
+    return value

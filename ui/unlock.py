@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ui.i18n import words
+
 
 class PassphraseDialog(QDialog):
     def __init__(self, creating: bool, parent: QWidget | None = None, message: str = "") -> None:
@@ -21,7 +23,7 @@ class PassphraseDialog(QDialog):
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
         self.second = QLineEdit(self)
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel(message, self)
+        self.message = QLabel(words(message), self)
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
         form = QFormLayout()
