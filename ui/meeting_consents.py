@@ -102,7 +102,9 @@ class ConsentsAndLand:
         layout.addLayout(pick)
         layout.addLayout(self.consents_column)
         layout.addWidget(self._error("consents"))
-        layout.addWidget(QLabel(self.tr("流转合同（只列入签字同意的户）")))
+        contract_title = QLabel(self.tr("流转合同（只列入签字同意的户）"))
+        contract_title.setWordWrap(True)
+        layout.addWidget(contract_title)
         layout.addLayout(contract)
         layout.addWidget(self._error("land"))
         for edit in (self.transferee, self.use, self.price):

@@ -30,9 +30,10 @@ class Publicity:
         self.publicity_note = QLabel(self.tr("公示在定稿后张贴，这里随时可以补记，不改动已封存的会议记录。"))
         self.publicity_note.setWordWrap(True)
         self.publicity_note.setVisible(False)
-        grid.addWidget(self.publicity_note, 0, 0, 1, 4)
+        grid.addWidget(self.publicity_note, 0, 0, 1, 3)
         self.publicity_rows: list[tuple[str, OptionalDate, QLineEdit, QSpinBox]] = []
-        for row, kind in enumerate(codes.PUBLICITY_KIND, start=1):
+        for n, kind in enumerate(codes.PUBLICITY_KIND):
+            row = 1 + 2 * n  # the kind above its fields: beside them, long names widen the form
             posted, place, days = OptionalDate(), QLineEdit(), QSpinBox()
             posted.setObjectName(f"publicity_{kind}_date")
             place.setObjectName(f"publicity_{kind}_place")
@@ -41,16 +42,16 @@ class Publicity:
             days.setRange(0, 365)
             days.setSpecialValueText(self.tr("天数"))
             days.setSuffix(self.tr(" 天"))
-            grid.addWidget(QLabel(code_label(codes.PUBLICITY_KIND[kind])), row, 0)
-            grid.addWidget(posted, row, 1)
-            grid.addWidget(place, row, 2)
-            grid.addWidget(days, row, 3)
-            grid.setColumnStretch(2, 1)
+            grid.addWidget(QLabel(code_label(codes.PUBLICITY_KIND[kind])), row, 0, 1, 3)
+            grid.addWidget(posted, row + 1, 0)
+            grid.addWidget(place, row + 1, 1)
+            grid.addWidget(days, row + 1, 2)
+            grid.setColumnStretch(1, 1)
             posted.dateChanged.connect(self._changed)
             place.textChanged.connect(self._changed)
             days.valueChanged.connect(self._changed)
             self.publicity_rows.append((kind, posted, place, days))
-        grid.addWidget(self._error("publicity"), len(codes.PUBLICITY_KIND) + 1, 0, 1, 4)
+        grid.addWidget(self._error("publicity"), 1 + 2 * len(codes.PUBLICITY_KIND), 0, 1, 3)
         return box
 
     def _publicity_key(self) -> list[Any]:

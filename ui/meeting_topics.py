@@ -56,7 +56,7 @@ class TopicRow(QGroupBox):
         head.addWidget(self.title_edit, 1)
         head.addWidget(self.remove)
         kind = QHBoxLayout()  # the type on its own line: long English names must not widen the form
-        kind.addWidget(self.kind)
+        kind.addWidget(self.kind, 1)  # half the line: the type reads whole, yet never widens the form
         kind.addStretch(1)
         votes = QGridLayout()
         method = QHBoxLayout()
