@@ -13,6 +13,7 @@ from gridapp.case_view import HIDDEN, CaseView, DeadlineLine, case_view
 from gridapp.listing import ListFilter
 from gridapp.store import Changes
 from ui.attachments import AttachmentsPanel
+from ui.i18n import code_label, words
 from ui.list_page import ListPage
 from ui.worker import Runner
 
@@ -73,7 +74,7 @@ class CaseDetail(QWidget):
             self.attachments.set_owner("case", None)
             return
         unnumbered = self.tr("（未编号）")
-        self.title.setText(f"<b>{escape(view.case_no or unnumbered)}</b>　{escape(view.state)}")
+        self.title.setText(f"<b>{escape(view.case_no or unnumbered)}</b>　{escape(code_label(view.state))}")
         self.sections["facts"].setText(self._facts(view))
         self.sections["parties"].setText(self._parties(view))
         self.sections["deadlines"].setText(self._deadlines(view))
@@ -87,26 +88,26 @@ class CaseDetail(QWidget):
         return f"<b>{escape(text)}</b><br>"
 
     def _rows(self, pairs: list[tuple[str, str]]) -> str:
-        return "<br>".join(f"{escape(k)}：{escape(v)}" for k, v in pairs if v)
+        return "<br>".join(escape(self.tr("%1：%2").replace("%1", k).replace("%2", words(v))) for k, v in pairs if v)
 
     def _facts(self, v: CaseView) -> str:
-        rows = [(self.tr("纠纷类型"), v.dispute_type), (self.tr("状态"), v.state),
-                (self.tr("登记日期"), v.registered_on), (self.tr("来源"), v.source),
-                (self.tr("激化风险"), v.risk), (self.tr("调解员"), "、".join(n for n in v.mediators if n)),
-                (self.tr("调解结果"), v.outcome)]
+        rows = [(self.tr("纠纷类型"), words(v.dispute_type)), (self.tr("状态"), code_label(v.state)),
+                (self.tr("登记日期"), v.registered_on), (self.tr("来源"), code_label(v.source)),
+                (self.tr("激化风险"), code_label(v.risk)), (self.tr("调解员"), "、".join(n for n in v.mediators if n)),
+                (self.tr("调解结果"), code_label(v.outcome))]
         text = self._heading(self.tr("基本情况")) + self._rows(rows)
         if v.content_hidden:
-            text += "<br><i>" + escape(HIDDEN) + "</i>"
+            text += "<br><i>" + escape(words(HIDDEN)) + "</i>"
         elif v.summary:
-            text += "<br>" + escape(self.tr("简要情况")) + "：" + escape(v.summary)
+            text += "<br>" + escape(self.tr("%1：%2").replace("%1", self.tr("简要情况")).replace("%2", v.summary))
         return text
 
     def _parties(self, v: CaseView) -> str:
         lines = []
         for p in v.parties:
-            kind = f"（{p.kind}）" if p.kind and p.kind != "自然人" else ""
-            party = self.tr("当事人")
-            lines.append(f"{escape(p.role or party)}：<b>{escape(p.name)}</b>{escape(kind)}")
+            kind = self.tr("（%1）").replace("%1", code_label(p.kind)) if p.kind and p.kind != "自然人" else ""
+            role = code_label(p.role) if p.role else self.tr("当事人")
+            lines.append(escape(self.tr("%1：").replace("%1", role)) + f"<b>{escape(p.name)}</b>{escape(kind)}")
             contact = [(self.tr("电话"), p.phone_masked), (self.tr("证件"), p.id_number_masked),
                        (self.tr("住址"), p.address)]
             lines += [f"&emsp;{escape(k)} {escape(val)}" for k, val in contact if val]
@@ -114,7 +115,7 @@ class CaseDetail(QWidget):
 
     def _deadline(self, d: DeadlineLine) -> str:
         # names and flags come from gridapp in Chinese, like the code labels
-        text = f"{escape(d.name)}：{d.due.isoformat()}"
+        text = escape(self.tr("%1：%2").replace("%1", words(d.name)).replace("%2", d.due.isoformat()))
         if not d.running:
             return text + escape(self.tr("（已不再计算）"))
         if d.days_left < 0:  # the warning itself is the red flag line below
@@ -125,15 +126,15 @@ class CaseDetail(QWidget):
 
     def _deadlines(self, v: CaseView) -> str:
         lines = [self._deadline(d) for d in v.deadlines]
-        lines += [f"<span style='color:#b3261e'>{escape(flag)}</span>" for flag in v.flags]
+        lines += [f"<span style='color:#b3261e'>{escape(words(flag))}</span>" for flag in v.flags]
         return self._heading(self.tr("期限")) + ("<br>".join(lines) or escape(self.tr("尚未受理，没有期限。")))
 
     def _sessions(self, v: CaseView) -> str:
         lines = []
         for s in v.sessions:
-            where = f"，{s.place}" if s.place else ""
-            matter = f"：{s.matter}" if s.matter else ""
-            lines.append(escape(f"{s.day}{where}{matter}（{s.state}）"))
+            where = self.tr("，%1").replace("%1", s.place) if s.place else ""
+            matter = self.tr("：%1").replace("%1", s.matter) if s.matter else ""
+            lines.append(escape(f"{s.day}{where}{matter}") + escape(self.tr("（%1）").replace("%1", code_label(s.state))))
         return self._heading(self.tr("调解记录")) + ("<br>".join(lines) or escape(self.tr("还没有调解记录。")))
 
     def _agreement(self, v: CaseView) -> str:
@@ -141,11 +142,11 @@ class CaseDetail(QWidget):
         a = v.agreement
         if a is None:
             if v.oral_agreement:
-                return heading + escape(self.tr("口头协议")) + "：" + escape(v.oral_agreement)
+                return heading + escape(self.tr("%1：%2").replace("%1", self.tr("口头协议")).replace("%2", v.oral_agreement))
             return heading + escape(self.tr("没有书面调解协议。"))
-        rows = [(self.tr("协议编号"), a.number), (self.tr("状态"), a.state),
+        rows = [(self.tr("协议编号"), a.number), (self.tr("状态"), code_label(a.state)),
                 (self.tr("生效日期"), a.effective_on.isoformat() if a.effective_on else self.tr("尚未生效")),
-                (self.tr("司法确认"), a.jc_state), (self.tr("履行情况"), a.performance)]
+                (self.tr("司法确认"), code_label(a.jc_state)), (self.tr("履行情况"), code_label(a.performance))]
         return heading + self._rows(rows)
 
 

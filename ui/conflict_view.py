@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from gridapp import problems
 from gridapp.problems import FieldRow, ProblemItem
-from ui.i18n import translated
+from ui.i18n import words
 from ui.status_bar import when
 
 CHANGED_STYLE = "QFrame#cell { background: #fff4cc; border: 1px solid #e0c060; border-radius: 3px; }"
@@ -69,10 +69,10 @@ class ProblemView(QWidget):
         content.setObjectName("problem_content")
         layout = QVBoxLayout(content)
 
-        layout.addWidget(_label(translated("problems", item.headline), content, name="headline", bold=True))
-        layout.addWidget(_label(item.record_label, content, name="record"))
+        layout.addWidget(_label(words(item.headline), content, name="headline", bold=True))
+        layout.addWidget(_label(words(item.record_label), content, name="record"))
         layout.addWidget(_label(self.tr("发生时间：%1").replace("%1", when(item.created_at)), content, name="when"))
-        layout.addWidget(_label(translated("problems", item.reason), content, name="reason"))
+        layout.addWidget(_label(words(item.reason), content, name="reason"))
         for text in item.details:
             layout.addWidget(_label(f"• {text}", content))
         if item.rows:
@@ -126,11 +126,12 @@ class ProblemView(QWidget):
                 group.addButton(server, 0)
                 mine.setChecked(True)  # nothing the user typed is dropped unless they say so
                 self.choices[row.problem_id] = group
-            title = _label(row.title, box, name=f"title_{row.field}", bold=True)
+            title = _label(words(row.title), box, name=f"title_{row.field}", bold=True)
             grid.addWidget(title, n, 0, Qt.AlignmentFlag.AlignTop)
             for column, (text, changed, choice, side) in enumerate(
-                    ((row.mine, row.mine_changed, mine, "mine"), (row.server, row.server_changed, server, "server"),
-                     (translated("problems", row.base), False, None, "base")), start=1):
+                    ((words(row.mine), row.mine_changed, mine, "mine"),
+                     (words(row.server), row.server_changed, server, "server"),
+                     (words(row.base), False, None, "base")), start=1):
                 cell = _Cell(text, changed and row.base_known, choice, box)
                 cell.value.setObjectName(f"{side}_value_{row.field}")
                 grid.addWidget(cell, n, column)
@@ -150,8 +151,8 @@ class ProblemView(QWidget):
             self.tr("这条记录已不在本机，你提交的内容保留在这里：")
         grid.addWidget(_label(heading, box, bold=True), 0, 0, 1, 2)
         for n, (title, value) in enumerate(lines, start=1):
-            grid.addWidget(_label(f"{title}：", box), n, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_label(value, box, name=f"sent_{n}"), n, 1)
+            grid.addWidget(_label(self.tr("%1：").replace("%1", words(title)), box), n, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(_label(words(value), box, name=f"sent_{n}"), n, 1)
         grid.setColumnStretch(1, 1)
         return box
 

@@ -15,7 +15,7 @@ from gridapp.problems import ProblemItem
 from gridapp.store import Changes
 from ui.conflict_view import ProblemView
 from ui.errors import message_for
-from ui.i18n import translated
+from ui.i18n import words
 from ui.status_bar import when
 from ui.sync_control import SyncControl
 from ui.worker import Runner
@@ -110,7 +110,7 @@ class ProblemsPage(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for item in items:
-            text = "\n".join((translated("problems", item.headline), item.record_label, when(item.created_at)))
+            text = "\n".join((words(item.headline), words(item.record_label), when(item.created_at)))
             entry = QListWidgetItem(text, self.list)
             entry.setData(KEY_ROLE, item.key)
         self.list.blockSignals(False)
