@@ -110,8 +110,9 @@ def _day(value: datetime | date | None) -> str:
 
 def _dispute_type(case: DisputeCase) -> str:
     label = codes.label(codes.DISPUTE_TYPE, case.dispute_type)
-    return say("{label}（{other}）", label=label, other=case.dispute_type_other) if case.dispute_type_other and label \
-        else label
+    if case.dispute_type_other and label:
+        return say("{label}（{other}）", label=label, other=case.dispute_type_other)
+    return say(label) if label else ""  # a code label: the window translates it
 
 
 def case_deadlines(case: DisputeCase, agreement: MediationAgreement | None, today: date) -> list[DeadlineLine]:
