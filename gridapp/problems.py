@@ -144,7 +144,9 @@ class ProblemItem:
 
     @property
     def record_label(self) -> str:
-        return say("{kind}：{name}", kind=self.type_label, name=self.record_name) if self.record_name else self.type_label
+        if not self.record_name:
+            return self.type_label
+        return say("{kind}：{name}", kind=self.type_label, name=self.record_name)
 
 
 # ---------------------------------------------------------------- reading

@@ -145,7 +145,8 @@ def check_transition(record_type: str, from_state: str, to_state: str) -> None:
     if machine is None:
         raise TransitionNotAllowed(say("{what}没有状态流转", what=what), code="transition.no_machine")
     if to_state not in machine:
-        raise TransitionNotAllowed(say("{what}没有“{state}”这个状态", what=what, state=to_state), code="transition.unknown_state")
+        raise TransitionNotAllowed(say("{what}没有“{state}”这个状态", what=what, state=to_state),
+                                   code="transition.unknown_state")
     if to_state in allowed_next(record_type, from_state):
         return
     a, b = state_label(record_type, from_state), state_label(record_type, to_state)

@@ -136,7 +136,8 @@ def committee_rules(c: Checker, m: MediationCommittee) -> None:
     c.require(m, "name")
     c.require(m, "level", severity="warning")
     if not m.members:
-        c.warn("members", "members.required", say("{doc}缺少{what}{title}", doc=c.doc, what="", title=title(m, "members")))
+        c.warn("members", "members.required",
+               say("{doc}缺少{what}{title}", doc=c.doc, what="", title=title(m, "members")))
         return
     if not 3 <= len(m.members) <= 9:
         c.error("members", "members.count", say("调委会由委员三至九人组成，现在是{n}人", n=len(m.members)))

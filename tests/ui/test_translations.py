@@ -170,7 +170,8 @@ def test_core_sentences_read_in_english_with_their_numbers_and_chinese_stays_chi
 
     text, ok = vote_sentence(None, TopicEntry(voted=True, present=12, yes=12, no=2))
     assert ok is False
-    assert i18n.words(text) == "12 for + 2 against + 0 abstaining = 14, more than the 12 people present; please check the votes"
+    assert i18n.words(text) == ("12 for + 2 against + 0 abstaining = 14, more than the 12 people present; "
+                                "please check the votes")
     try:
         check_transition("visit", "DRAFT", "REVIEWED")
     except Exception as exc:  # noqa: BLE001 - TransitionNotAllowed
