@@ -319,6 +319,24 @@ def _problem(conn: Any, *, kind: str, record_id: str, record_type: str, now: str
 # ---------------------------------------------------------------- pulled pages
 
 
+class Checked(dict):  # type: ignore[type-arg]
+    """A pulled change whose record is already validated: its items are the change's fields but
+    the record; `model` is the record (with the change's state), `line` the change's JSON text as
+    the server sent it. A snapshot parses and validates a whole part of lines in one call (see
+    sync.engine); a record that is not new to the laptop takes the general path, from `line`."""
+
+    __slots__ = ("model", "line")
+
+    def __init__(self, fields: dict[str, Any], model: Record | None, line: bytes | str) -> None:
+        super().__init__(fields)
+        self.model, self.line = model, line
+
+
+def _plain(change: dict[str, Any]) -> dict[str, Any]:
+    """The change as the server sent it (record included), for the general path."""
+    return json.loads(change.line) if isinstance(change, Checked) else change
+
+
 def pending_fields(conn: Any) -> dict[str, set[str] | None]:
     """record id → the fields with unanswered local changes (None: the whole record, e.g. a
     create, a transition or a delete not yet answered)."""
@@ -348,7 +366,7 @@ def apply_page(store: Store, changes: list[dict[str, Any]], cursors: dict[str, i
         else:
             # Rows already gathered go in first: they hold the rowids the next insert would take.
             applied += fresh.flush()
-            applied += _apply_change(store, change, pending, now)
+            applied += _apply_change(store, _plain(change), pending, now)
     applied += fresh.flush()
     for bucket, cursor in cursors.items():
         conn.execute("INSERT INTO sync_buckets(bucket, cursor) VALUES (?, ?) "
@@ -392,9 +410,12 @@ class _FreshRows:
         if not self.next_rowid:
             self.next_rowid = int(self.store._conn.execute(
                 "SELECT coalesce(max(rowid), 0) FROM records").fetchone()[0]) + 1
-        data = dict(change["record"] or {})
-        data["state"] = change["state"]
-        record = _record(change["record_type"], data)
+        if isinstance(change, Checked) and change.model is not None:
+            record = change.model
+        else:
+            data = dict(change["record"] or {})
+            data["state"] = change["state"]
+            record = _record(change["record_type"], data)
         d = row_data(record, self.store.id_number_hmac)
         if (change.get("revision") or 1) > 1:
             _make_room(self.store, change.get("root_id") or record.id, change["revision"], record.id, self.now)

@@ -19,8 +19,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, Union
 
+from pydantic import Field, TypeAdapter, create_model
+
+from gridapp import syncing
 from gridapp.geography import load_geography
 from gridapp.models import RECORD_TYPES, Record
 from gridapp.problems import open_count
@@ -251,11 +254,12 @@ def _verify(store: Store, sums: dict[str, p.BucketChecksum], cursors: dict[str, 
 
 def _snapshot(store: Store, client: Client, bucket: str, report: SyncReport, tick: Progress,
               room: _DiskRoom | None = None) -> None:
-    """First sync of a bucket: the whole village in one compressed download, applied in pages;
-    the cursor is set with the last page, so an interruption starts the snapshot again. The
-    disk is checked against the snapshot's size before its body is downloaded."""
+    """First sync of a bucket: the whole village in one compressed download, applied in parts
+    of `SNAPSHOT_PART` records, each in one store transaction; the cursor is set with the last
+    part, so an interruption starts the snapshot again. The disk is checked against the
+    snapshot's size before its body is downloaded."""
     check = None if room is None else functools.partial(room.check, bucket)
-    lines = gzip.decompress(client.snapshot(bucket, check)).decode("utf-8").splitlines()
+    lines = gzip.decompress(client.snapshot(bucket, check)).splitlines()
     if not lines:
         return
     try:
@@ -263,16 +267,56 @@ def _snapshot(store: Store, client: Client, bucket: str, report: SyncReport, tic
     except ValueError as exc:
         raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
     body = lines[1:]
-    step = 2000
+    step = SNAPSHOT_PART
     with _no_cyclic_gc():
         for start in range(0, max(len(body), 1), step):
-            part = [json.loads(line) for line in body[start:start + step]]
+            part = checked_changes(body[start:start + step])
             last = start + step >= len(body)
             store.apply_pull(part, {bucket: header.change_no} if last else {})
             report.pulled += len(part)
             for c in part:
                 report.pulled_by_type[c["record_type"]] = report.pulled_by_type.get(c["record_type"], 0) + 1
             tick("snapshot", min(start + step, len(body)), len(body))
+
+
+# Records of a snapshot applied in one store transaction: fewer commits write the indexes'
+# pages fewer times (a township's first sync spent a fifth of its time committing parts of
+# 2,000), while one part still holds the store's lock for well under a second or two.
+SNAPSHOT_PART = 10_000
+
+
+def checked_changes(lines: list[bytes]) -> list[dict[str, Any]]:
+    """Snapshot lines as changes for `Store.apply_pull`: each parsed and validated — the change
+    and its record against the record type's model — in one pass over its JSON
+    (`syncing.Checked`). A line that fails is parsed as a plain dict instead, and the store
+    validates its record as it applies it (and refuses a bad one exactly as before)."""
+    check = _line_adapter().validate_json
+    out: list[dict[str, Any]] = []
+    for line in lines:
+        try:
+            change = check(line)
+        except ValueError:
+            out.append(json.loads(line))
+            continue
+        fields = change.__dict__
+        record, state = fields["record"], fields["state"]
+        if record is not None:
+            if not state or state != state.strip():
+                out.append(json.loads(line))  # an odd state: the store's own path decides
+                continue
+            record.state = state  # as the store's path does: the change's state is the record's
+        out.append(syncing.Checked({k: v for k, v in fields.items() if k != "record"}, record, line))
+    return out
+
+
+@functools.cache
+def _line_adapter() -> TypeAdapter[p.Change]:
+    """One snapshot line: a `Change` whose record is validated by its type's model. (Line by
+    line: pydantic validates a whole part as one JSON array more slowly.)"""
+    kinds = tuple(create_model(f"{cls.__name__}Change", __base__=p.Change,
+                               record_type=(Literal[name], ...), record=(cls | None, None))  # type: ignore[call-overload]
+                  for name, cls in RECORD_TYPES.items())
+    return TypeAdapter(Annotated[Union[kinds], Field(discriminator="record_type")])  # noqa: UP007
 
 
 # ---------------------------------------------------------------- disk space for a first sync

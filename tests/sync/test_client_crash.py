@@ -10,8 +10,8 @@ each page as it applies it; the test SIGKILLs it
 - right after a page was committed,
 - or at whatever moment the kill lands, the child running at full speed;
 
-and, for a first sync, during the snapshot (GET /v1/sync/snapshot, applied in parts of 2,000
-with the cursor written only with the last part). Then the store file opens, passes
+and, for a first sync, during the snapshot (GET /v1/sync/snapshot, applied in parts — of 2,000
+records here — with the cursor written only with the last part). Then the store file opens, passes
 `integrity_check`, holds exactly the records up to its cursor (every one, and none beyond: the
 cursor never runs ahead of the data), has no outbox; a restarted child's sync pulls only what is
 after that cursor, and the laptop equals the server: the same ids, versions and data, cursor at
@@ -50,6 +50,10 @@ VILLAGE = f.QUANTOU
 RECORDS = 3000
 PAGE = 100  # the child's page size: 3,000 records are 30 pages
 ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOT_PART = 2000  # records per snapshot transaction in the child (the engine's is larger than the village)
+# tests.support.laptop_child, with the snapshot applied in parts of SNAPSHOT_PART
+CHILD = (f"import runpy, sync.engine; sync.engine.SNAPSHOT_PART = {SNAPSHOT_PART}; "
+         "runpy.run_module('tests.support.laptop_child', run_name='__main__', alter_sys=True)")
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +74,7 @@ class Child:
     def __init__(self, store_path: Path, actor: str, *args: str) -> None:
         self.lines: list[str] = []
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.support.laptop_child", str(store_path), actor, "--page", str(PAGE), *args],
+            [sys.executable, "-c", CHILD, str(store_path), actor, "--page", str(PAGE), *args],
             cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"})
         self._queue: queue.Queue[str | None] = queue.Queue()
@@ -295,7 +299,7 @@ def test_a_laptop_killed_during_its_first_snapshot_starts_again_cleanly(moment: 
     child.until(lambda s: s == "hold")
     child.kill()
     [(n, count, cursors)] = child.pages()
-    assert (n, count, cursors) == (1, 2000, {})  # a snapshot part before the last carries no cursor
+    assert (n, count, cursors) == (1, SNAPSHOT_PART, {})  # a snapshot part before the last carries no cursor
     assert any(line.startswith("committed snapshot") for line in child.lines) == (moment == "after-first-part")
 
     with village.open(victim) as store:
@@ -304,7 +308,7 @@ def test_a_laptop_killed_during_its_first_snapshot_starts_again_cleanly(moment: 
         present = store._conn.execute("SELECT count(*) FROM records WHERE bucket = ?", (VILLAGE,)).fetchone()[0]
         # what is there is exactly the first part, committed whole (or nothing): data may run ahead
         # of a cursor — here the cursor is not written until the last part — never the reverse
-        first_part = sorted(village.server().values(), key=lambda r: r.change_no)[:2000]
+        first_part = sorted(village.server().values(), key=lambda r: r.change_no)[:SNAPSHOT_PART]
         mine = dict(store._conn.execute("SELECT id, server_version FROM records WHERE bucket = ?", (VILLAGE,)))
     if moment == "inside-first-part":
         assert present == 0

@@ -1,0 +1,93 @@
+"""Snapshot lines are parsed and validated in one step (`sync.engine.checked_changes`): the laptop
+stores exactly what the plain path (json.loads, then the store validating each record) stores,
+and a record that breaks its model is still refused, with nothing of its part written."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from gridapp import syncing
+from gridapp.models import Record
+from gridapp.store import Store
+from sync import protocol as p
+from sync.engine import checked_changes
+from tests.support import factories as f
+
+ROW = ("SELECT rowid, id, type, bucket, state, server_version, sealed, content_hash, root_id, revision, body, annex, "
+       "title, sort_key, parent_id, id_hmac, deleted, created_by FROM records ORDER BY rowid")
+
+
+def line(record: Record, n: int, *, state: str = "ACTIVE", data: dict[str, Any] | None = None) -> bytes:
+    """One snapshot line as the server writes it: the change, its record's stored JSON last."""
+    head = p.Change(bucket=record.bucket(), change_no=n, record_type=record.RECORD_TYPE, record_id=record.id,
+                    version=1, state=state, root_id=record.id, updated_at=datetime(2026, 11, 20, tzinfo=UTC),
+                    updated_by="韦网格员").model_dump_json(exclude={"record"})
+    body = data if data is not None else record.model_dump(mode="json", exclude=record.document_exclude())
+    return f'{head[:-1]},"record":{json.dumps(body, ensure_ascii=False, sort_keys=True)}}}'.encode()
+
+
+def village() -> list[bytes]:
+    head, wife = f.person("韦大山"), f.person("覃秀英", id_number=None)
+    home = f.household(head, wife)
+    seen = f.visit(home.id, summary="  老人腿脚不便，村医已上门。 ")  # spaces stripped by the model
+    return [line(head, 1), line(wife, 2), line(home, 3), line(seen, 4, state="DRAFT")]
+
+
+@pytest.fixture
+def second_store(tmp_path, db_key):
+    opened = Store.create(tmp_path / "other.db", db_key, actor="韦网格员", device_id="laptop-1")
+    yield opened
+    opened.close()
+
+
+def test_checked_lines_are_stored_exactly_as_the_plain_path_stores_them(store, second_store):
+    lines = village()
+    checked = checked_changes(lines)
+    assert all(isinstance(c, syncing.Checked) for c in checked)
+    for s in (store, second_store):
+        s.set_id_hmac_key("ab" * 32)
+    store.apply_pull(checked, {f.QUANTOU: 4})
+    second_store.apply_pull([json.loads(x) for x in lines], {f.QUANTOU: 4})
+
+    def rows(s: Store) -> list[tuple[Any, ...]]:
+        return list(s._conn.execute(ROW))
+
+    assert rows(store) == rows(second_store)
+    assert len(rows(store)) == 4
+    visit_row = store._conn.execute("SELECT state, body FROM records WHERE type = 'visit'").fetchone()
+    assert visit_row[0] == "DRAFT" and '"老人腿脚不便，村医已上门。"' in visit_row[1]
+    for s in (store, second_store):
+        assert [r.title for r in s.search("腿脚不便")] == [r.title for r in store.search("腿脚不便")] != []
+        assert [r.title for r in s.search("韦")] == ["韦大山"]
+    assert store.sync_cursors() == second_store.sync_cursors() == {f.QUANTOU: 4}
+
+
+def test_a_record_that_breaks_its_model_is_refused_and_nothing_of_its_part_is_stored(store):
+    lines = village()
+    bad = f.person("韦小红")
+    data = bad.model_dump(mode="json", exclude=bad.document_exclude())
+    data["id_number"] = "110105194912310021"  # wrong check character
+    lines.insert(2, line(bad, 5, data=data))
+    checked = checked_changes(lines)
+    assert not isinstance(checked[2], syncing.Checked)  # left to the store's own validation
+    assert sum(isinstance(c, syncing.Checked) for c in checked) == 4
+    with pytest.raises(ValidationError):
+        store.apply_pull(checked, {f.QUANTOU: 5})
+    assert store._conn.execute("SELECT count(*) FROM records").fetchone()[0] == 0
+    assert store.sync_cursors() == {}
+
+
+def test_a_line_whose_change_breaks_the_protocol_is_left_to_the_plain_path():
+    head = f.person("韦大山")
+    good = line(head, 1)
+    extra = good[:-1] + b',"surprise":1}'
+    odd_state = line(f.person("覃秀英"), 2, state=" ACTIVE")
+    [a, b, c] = checked_changes([good, extra, odd_state])
+    assert isinstance(a, syncing.Checked) and a.model.state == "ACTIVE" and a["record_id"] == head.id
+    assert type(b) is dict and b["surprise"] == 1
+    assert type(c) is dict and c["state"] == " ACTIVE"
