@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,30 +31,44 @@ def to_json(value: Any) -> str:
 
 def names_of(record: Record) -> list[str]:
     """The person names in a record, for the short-query (surname) prefix index."""
-    fields = type(record).model_fields
+    single, former, parties = _name_fields(type(record))
     names: list[str] = []
-    for attr in ("full_name", "name", "interviewee_name_text"):
-        if attr in fields:
-            value = getattr(record, attr)
-            if value:
-                names.append(value)
-    if "former_names" in fields:
+    for attr in single:
+        value = getattr(record, attr)
+        if value:
+            names.append(value)
+    if former:
         names.extend(n for n in record.former_names if n)  # type: ignore[attr-defined]
-    if "parties" in fields:
+    if parties:
         names.extend(p.name for p in record.parties if getattr(p, "name", None))  # type: ignore[attr-defined]
     return names
 
 
+@functools.cache
+def _name_fields(cls: type[Record]) -> tuple[tuple[str, ...], bool, bool]:
+    fields = cls.model_fields
+    return (tuple(a for a in ("full_name", "name", "interviewee_name_text") if a in fields),
+            "former_names" in fields, "parties" in fields)
+
+
+@functools.cache
+def _dump_sets(cls: type[Record]) -> tuple[set[str], set[str]]:
+    """(fields the body leaves out, the annex's fields) of a record type, computed once."""
+    return cls.document_exclude(), set(cls.ANNEX_FIELDS)
+
+
 def row_data(record: Record, hmac_of: Callable[[str], str]) -> RowData:
     """Everything a write needs from `record`; fills `id_number_hmac` from `hmac_of`."""
-    if "id_number_hmac" in type(record).model_fields:
+    cls = type(record)
+    if "id_number_hmac" in cls.model_fields:
         number = getattr(record, "id_number", None)
         record.id_number_hmac = hmac_of(number) if number else None  # type: ignore[attr-defined]
     proj = project(record)
+    exclude, annex = _dump_sets(cls)
     return RowData(
         # pydantic's own JSON writer: the same values as `document()`, several times faster.
-        body_json=record.model_dump_json(exclude=record.document_exclude()),
-        annex_json=record.model_dump_json(include=set(record.ANNEX_FIELDS)),
+        body_json=record.model_dump_json(exclude=exclude),
+        annex_json=record.model_dump_json(include=annex) if annex else "{}",
         title=proj.title,
         sort_key=proj.sort_key,
         parent_id=proj.parent_id,
