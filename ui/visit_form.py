@@ -26,7 +26,7 @@ from gridapp.visit_entry import (
     check_visit, entry_of, find_households, form_field, household_choice, new_visit, now_in_china, open_case,
 )
 from ui.errors import message_for
-from ui.i18n import code_label
+from ui.i18n import code_label, words
 from ui.worker import Runner
 
 AUTOSAVE_MS = 700  # a draft is saved this long after the last keystroke
@@ -596,7 +596,7 @@ class VisitForm(QWidget):
             if name == "amend_reason":
                 continue
             found = by_field.get(name, [])
-            label.setText("\n".join(p.short_message if p.is_error else self.tr("提示：") + p.short_message
+            label.setText("\n".join(words(p.short_message) if p.is_error else self.tr("提示：") + words(p.short_message)
                                     for p in found))
             label.setStyleSheet(ERROR_STYLE if any(p.is_error for p in found) else WARNING_STYLE)
             label.setVisible(bool(found))
