@@ -182,6 +182,10 @@ TARGET_UNIT = {
     "county_department": "县级对口部门", "village_two_committees": "村“两委”",
 }
 
+# 事件上报 (domain.md §8.2): how urgent, and at which level it is handled.
+EVENT_URGENCY = {"normal": "一般", "urgent": "紧急", "major_urgent": "重大紧急"}
+HANDLING_LEVEL = {"village": "村级", "township": "乡镇", "county": "县级"}
+
 PARTY_ROLE = {"applicant": "申请人", "respondent": "被申请人", "third_party": "第三人", "other": "其他当事人"}
 PARTY_KIND = {"natural_person": "自然人", "legal_person": "法人", "unincorporated": "非法人组织"}
 ESCALATION_RISK = {"low": "低", "medium": "中", "high": "高", "criminal": "可能引发治安刑事案件"}

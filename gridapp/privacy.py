@@ -159,6 +159,8 @@ SENSITIVE_FIELDS: dict[str, dict[str, Classification]] = {
                    "captured_by": "C2"},
     "mediator": {"id_number": "C3", "name": "C2", "phone": "C2", "phones": "C2"},
     "committee": {"members": "C2"},
+    "event": {"description": "C2", "location": "C2", "handling_log": "C2", "result": "C2",
+              "satisfaction": "C2", "household_id": "C2", "reported_by": "C2"},
 }
 _UNLISTED: dict[str, Classification] = {"committee": "C1"}
 
@@ -171,6 +173,8 @@ CONTENT_FIELDS: dict[str, frozenset[str]] = {
     "agreement": frozenset({"facts_and_issues", "responsibilities", "terms", "performance"}),
     "followup": frozenset({"matter", "relapse_signs", "measures_taken"}),
     "attachment": frozenset({"blob_ref", "filename", "description", "minor_reason"}),
+    # a report that a minor was harmed (未保法 §11) is as sensitive as a family matter
+    "event": frozenset({"description", "location", "handling_log", "result", "household_id"}),
 }
 FAMILY_DISPUTE_TYPES = frozenset({"marriage_family"})
 
@@ -193,6 +197,8 @@ def _content_is_sensitive(record_type: str, data: dict[str, Any] | None,
     data = data or {}
     if record_type == "attachment":
         return bool(data.get("contains_minor") or data.get("contains_id_document"))
+    if record_type == "event":
+        return data.get("category") == "minor_protection"
     if family_matter is None:
         family_matter = data.get("dispute_type") in FAMILY_DISPUTE_TYPES
     return family_matter and record_type in CONTENT_FIELDS

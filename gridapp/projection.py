@@ -52,6 +52,7 @@ _RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "attachment": (("filename", "kind"), ("captured_at",), ("owner_id",)),
     "mediator": (("name",), ("name",), ("committee_id",)),
     "committee": (("name",), ("name",), ()),
+    "event": (("report_no", "description"), ("reported_at",), ("household_id", "source_visit_id")),
 }
 
 

@@ -54,6 +54,14 @@ MACHINES: dict[str, Machine] = {
     ),
     "session": _m(DRAFT="SIGNED", SIGNED=""),
     "followup": _m(DRAFT="COMPLETED", COMPLETED=""),
+    # 事件上报: RETURNED goes back to the dispatcher, who dispatches again; ESCALATED is received
+    # again at the next level (domain.md §9).
+    "event": _m(
+        REPORTED="RECEIVED ESCALATED", RECEIVED="DISPATCHED RETURNED ESCALATED",
+        DISPATCHED="IN_PROGRESS ESCALATED", IN_PROGRESS="RESOLVED ESCALATED",
+        RESOLVED="FEEDBACK", FEEDBACK="CLOSED", CLOSED="",
+        RETURNED="DISPATCHED", ESCALATED="RECEIVED",
+    ),
 }
 
 # (record type, target state) pairs whose transition seals the document.
@@ -90,13 +98,17 @@ STATE_LABELS: dict[str, str] = {
     "INVALIDATED": "已被确认无效", "SIGNED": "已签名", "ACTIVE": "有效", "CONFLICT": "同步冲突",
     "JC_NONE": "未申请司法确认", "JC_APPLIED": "已申请司法确认", "JC_CONFIRMED": "已司法确认",
     "JC_REFUSED": "不予确认", "JC_WITHDRAWN": "已撤回司法确认申请",
+    "REPORTED": "已上报", "RECEIVED": "已接收", "DISPATCHED": "已派遣", "IN_PROGRESS": "处置中",
+    "RESOLVED": "已办结", "FEEDBACK": "已反馈", "CLOSED": "已结案", "ESCALATED": "已上报上级",
 }
 # REVIEWED means "审核中" for a visit but ACCEPTED there means "审核通过": label by type.
-_TYPE_LABELS = {("visit", "ACCEPTED"): "审核通过", ("visit", "REVIEWED"): "已审核"}
+_TYPE_LABELS = {("visit", "ACCEPTED"): "审核通过", ("visit", "REVIEWED"): "已审核",
+                ("event", "RETURNED"): "已退回派遣"}
 
 _TYPE_NAMES = {"visit": "走访记录", "meeting": "议事记录", "case": "纠纷案件", "agreement": "调解协议书",
                "jc_state": "司法确认", "session": "调解记录", "followup": "回访记录", "person": "人员",
-               "household": "住户", "attachment": "附件", "mediator": "调解员", "committee": "调委会"}
+               "household": "住户", "attachment": "附件", "mediator": "调解员", "committee": "调委会",
+               "event": "事件上报"}
 
 
 def type_name(record_type: str) -> str:

@@ -26,7 +26,7 @@ _RULES: dict[str, tuple[Rule, Callable[[str], frozenset[str]], dict[str, Rule]]]
 DOC_NAMES = {
     "person": "人员信息", "household": "户信息", "visit": "走访记录", "meeting": "议事记录",
     "case": "案件", "session": "调解记录", "agreement": "协议书", "followup": "回访记录",
-    "mediator": "调解员信息", "committee": "调委会信息", "attachment": "附件",
+    "mediator": "调解员信息", "committee": "调委会信息", "attachment": "附件", "event": "事件上报",
 }
 
 
@@ -139,4 +139,4 @@ def _dedupe(found: list[Problem]) -> list[Problem]:
 def _load_rules() -> None:
     # The rule modules register themselves on import; imported lazily to avoid a cycle.
     if not _RULES:
-        from gridapp.rules import dispute, meeting, records  # noqa: F401
+        from gridapp.rules import dispute, event, meeting, records  # noqa: F401

@@ -12,8 +12,8 @@ Choices where domain.md is silent:
   laptop's 4-character device tag (gridapp.ids.device_tag) and n one more than the highest of that
   village, day and laptop, given when the visit is completed. Two laptops of one village working
   offline on the same day therefore never give the same number.
-- A dispute issue turned into a case names the case as its `event_report_id` (EventReport has no
-  record type yet; the case is where the issue was reported).
+- A dispute issue turned into a case names the case as its `event_report_id` (the case is where
+  the issue was reported); any other issue sent on becomes an EventReport (gridapp.event_report).
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ def read_status(store: Store) -> SyncStatus:
 
 
 ALL_TYPES = frozenset({"household", "person", "visit", "meeting", "case", "session", "agreement",
-                       "followup", "attachment", "mediator", "committee"})
+                       "followup", "attachment", "mediator", "committee", "event"})
 
 
 SYNC_MARK = "*sync*"  # the id in the broadcast after a sync: every list reloads

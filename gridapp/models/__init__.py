@@ -21,6 +21,7 @@ from gridapp.models.dispute import (
     MediatorAssignment, OralAgreement, OralPerformance, Party, PoliceReport, Recusal, RightsNotice,
     Termination,
 )
+from gridapp.models.event import EventReport, HandlingStep
 from gridapp.models.household import Household, Member
 from gridapp.models.mediation import (
     CommitteeMember, FollowUp, MediationAgreement, MediationCommittee, MediationSession, Mediator,
@@ -34,7 +35,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     cls.RECORD_TYPE: cls
     for cls in (
         Person, Household, VisitRecord, DeliberationMeeting, DisputeCase, MediationSession,
-        MediationAgreement, FollowUp, Mediator, MediationCommittee, Attachment,
+        MediationAgreement, FollowUp, Mediator, MediationCommittee, Attachment, EventReport,
     )
 }
 
@@ -182,7 +183,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 
 
 __all__ = [
-    "RECORD_TYPES", "record_class", "parse_record", "problems_from_error", "quorum_met",
+    "EventReport", "HandlingStep", "RECORD_TYPES", "record_class", "parse_record", "problems_from_error", "quorum_met",
     "vote_passed", "effective_at", "Record", "Part",
     "Person", "SpecialTag", "Disability", "Household", "Member", "Phone", "Geo",
     "SignatureEvidence", "VisitRecord", "Companion", "PolicyExplained", "RiskFollowup", "Issue",

@@ -1,0 +1,95 @@
+"""上报事件 in the visit form, over a real encrypted store: an issue sent on that is not a dispute
+gets a 上报事件 button; its dialog refuses a report without a place (message under the field,
+nothing stored) and otherwise saves the report with the visit, which can then be completed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from gridapp.models.event import EventReport
+from tests.ui.screens import clipped_texts, save
+from tests.ui.test_visits import _fill_valid, _idle, _pick_household, _type, page, store  # noqa: F401
+from ui.visits import VisitsPage  # noqa: F401
+
+
+def _issue(qtbot, form, category: str, text: str) -> int:
+    form.issues.add_button.click()
+    n = len(form.issues.rows) - 1
+    category_box, description, handled, _remove = form.issues.rows[n]
+    category_box.setCurrentIndex(category_box.findData(category))
+    description.setText(text)
+    handled.setCurrentIndex(handled.findData(False))
+    return n
+
+
+def test_an_issue_sent_on_is_reported_from_the_form_then_the_visit_completes(qtbot, page, store):
+    form = page.form
+    hid = _pick_household(qtbot, form, store)
+    _fill_valid(form)
+    n = _issue(qtbot, form, "public_facility", "屯口便桥桥面开裂")
+    report_button, reported = form.issues._report_widgets[n]
+    qtbot.waitUntil(report_button.isVisible)  # a row added to a shown form is shown by the event loop
+    assert not reported.isVisible()
+
+    form.complete()  # not yet: the issue must be reported first
+    qtbot.waitUntil(lambda: "上报事件" in form.problem_text("issues"))
+    assert not store.get(form.base.id).sealed if store.exists(form.base.id) else True
+
+    report_button.click()
+    qtbot.waitUntil(lambda: form.event_dialog is not None and form.event_dialog.isVisible())
+    dialog = form.event_dialog
+    save(dialog, "dialog-event-report-zh_CN-standard")
+    assert clipped_texts(dialog) == []
+    assert dialog.description.text() == "屯口便桥桥面开裂" and dialog.location.text()
+    dialog.location.clear()
+    assert dialog.errors["location"].isVisible() and "地点" in dialog.errors["location"].text()
+    assert not dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    _idle(qtbot, page)
+    assert store.count("event") == 0
+
+    _type(dialog.location, "屯口便桥")
+    dialog.urgency.setCurrentIndex(dialog.urgency.findData("urgent"))
+    dialog.level.setCurrentIndex(dialog.level.findData("township"))
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: store.count("event") == 1)
+    _idle(qtbot, page)
+    [event_id] = [s.id for s in store.summaries("event")]
+    event = store.get(event_id)
+    assert isinstance(event, EventReport)
+    assert (event.location, event.urgency, event.level, event.household_id) == ("屯口便桥", "urgent", "township", hid)
+    assert store.get(form.base.id).issues[0].event_report_id == event_id
+
+    qtbot.waitUntil(lambda: form.issues._report_widgets and form.issues._report_widgets[0][1].isVisible())
+    assert event.report_no in form.issues._report_widgets[0][1].text()
+    assert not form.issues._report_widgets[0][0].isVisible()
+    save(page, "visit-reported-issue-zh_CN-standard")
+    form.complete()
+    qtbot.waitUntil(lambda: store.get(form.base.id).sealed)
+    assert store.get(form.base.id).state == "COMPLETED"
+
+
+def test_a_dispute_goes_to_a_case_not_to_an_event_report(qtbot, page, store):
+    form = page.form
+    _pick_household(qtbot, form, store)
+    n = _issue(qtbot, form, "dispute", "两户为宅基地边界争吵")
+    qtbot.waitUntil(form.issues.rows[n][0].isVisible)
+    assert not form.issues._report_widgets[n][0].isVisible()
+    assert form.to_case.isVisible()
+
+
+def test_cancelling_the_report_keeps_what_was_typed(qtbot, page, store):
+    form = page.form
+    _pick_household(qtbot, form, store)
+    _fill_valid(form)
+    n = _issue(qtbot, form, "fire_hazard", "厨房电线老化")
+    qtbot.waitUntil(form.issues._report_widgets[n][0].isVisible)
+    form.issues._report_widgets[n][0].click()
+    qtbot.waitUntil(lambda: form.event_dialog is not None and form.event_dialog.isVisible())
+    form.event_dialog.reject()
+    qtbot.waitUntil(lambda: store.exists(form.base.id) and store.get(form.base.id).issues
+                    and store.get(form.base.id).issues[0].description == "厨房电线老化", timeout=3000)
+    assert store.count("event") == 0
