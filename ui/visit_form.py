@@ -17,16 +17,19 @@ from PySide6.QtWidgets import (
 
 from gridapp import codes
 from gridapp.errors import InvalidRecord, Problem
+from gridapp.event_report import entry_for, reports_of_visit
 from gridapp.idnumber import CHINA_TZ
 from gridapp.ids import new_id
 from gridapp.models.visit import VisitRecord
 from gridapp.states import state_label
 from gridapp.visit_entry import (
-    DISPUTE_CATEGORY, DISPUTE_FOUND, HouseholdChoice, IssueLine, VisitCheck, VisitEntry, VisitSaver, amend_visit,
+    DISPUTE_CATEGORY, DISPUTE_FOUND, HouseholdChoice, VisitCheck, VisitEntry, VisitSaver, amend_visit,
     check_visit, entry_of, find_households, form_field, household_choice, new_visit, now_in_china, open_case,
 )
 from ui.errors import message_for
+from ui.event_dialog import EventDialog
 from ui.i18n import code_label, words
+from ui.visit_issues import IssuesEditor
 from ui.worker import Runner
 
 AUTOSAVE_MS = 700  # a draft is saved this long after the last keystroke
@@ -35,91 +38,6 @@ ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
 FIELDS = ("household", "started_at", "visit_mode", "interviewee", "purposes", "policy", "risk",
           "dispute_screening", "notice_given", "issues", "summary", "next_visit_due", "amend_reason", "form")
-
-
-class IssuesEditor(QWidget):
-    """发现问题: a short list, each issue its category, what was found, and 当场解决 or 转事件/案件."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[QComboBox, QLineEdit, QComboBox, QPushButton]] = []
-        self._reports: list[str | None] = []
-        self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(self.tr("＋ 添加问题"), self)
-        self.add_button.setObjectName("add_issue")
-        self.add_button.clicked.connect(lambda: self._add(IssueLine(), focus=True))
-        self.column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
-
-    def _add(self, line: IssueLine, *, focus: bool = False) -> None:
-        n = len(self.rows)
-        category = QComboBox(self)
-        category.setObjectName(f"issue_{n}_category")
-        category.addItem(self.tr("（问题类别）"), "")
-        for code, label in codes.ISSUE_CATEGORY.items():
-            category.addItem(code_label(label), code)
-        category.setCurrentIndex(max(0, category.findData(line.category)))
-        text = QLineEdit(line.description, self)
-        text.setObjectName(f"issue_{n}_description")
-        text.setPlaceholderText(self.tr("发现了什么问题"))
-        handled = QComboBox(self)
-        handled.setObjectName(f"issue_{n}_handling")
-        handled.addItem(self.tr("当场解决"), True)
-        handled.addItem(self.tr("转事件/案件"), False)
-        handled.setCurrentIndex(0 if line.handled_on_spot else 1)
-        remove = QPushButton(self.tr("删除"), self)
-        remove.setObjectName(f"issue_{n}_remove")
-        box = QWidget(self)
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(category, 0, 0)
-        grid.addWidget(handled, 0, 1)
-        grid.addWidget(remove, 0, 2)
-        grid.addWidget(text, 1, 0, 1, 3)
-        grid.setColumnStretch(0, 1)
-        self.column.insertWidget(self.column.count() - 1, box)
-        before = self.rows[-1][3] if self.rows else self.add_button.previousInFocusChain()
-        for first, second in zip((before, category, text, handled, remove), (category, text, handled, remove,
-                                                                              self.add_button)):
-            QWidget.setTabOrder(first, second)
-        row = (category, text, handled, remove)
-        self.rows.append(row)
-        self._reports.append(line.event_report_id)
-        category.currentIndexChanged.connect(self.changed)
-        text.textChanged.connect(self.changed)
-        handled.currentIndexChanged.connect(self.changed)
-        remove.clicked.connect(lambda: self._remove(row, box))
-        if focus:
-            category.setFocus()
-            self.changed.emit()
-
-    def _remove(self, row: tuple[QComboBox, QLineEdit, QComboBox, QPushButton], box: QWidget) -> None:
-        i = self.rows.index(row)
-        del self.rows[i]
-        del self._reports[i]
-        box.hide()
-        box.deleteLater()
-        self.changed.emit()
-
-    def set_lines(self, lines: tuple[IssueLine, ...]) -> None:
-        for i in reversed(range(self.column.count() - 1)):
-            widget = self.column.itemAt(i).widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        self.rows.clear()
-        self._reports.clear()
-        for line in lines:
-            self._add(line)
-
-    def lines(self) -> tuple[IssueLine, ...]:
-        return tuple(IssueLine(c.currentData() or "", t.text(), bool(h.currentData()), report)
-                     for (c, t, h, _r), report in zip(self.rows, self._reports))
-
-    def focus_chain(self) -> list[QWidget]:
-        return [w for c, t, h, r in self.rows for w in (c, t, h, r)] + [self.add_button]
 
 
 def _qdatetime(moment: datetime) -> QDateTime:
@@ -153,6 +71,8 @@ class VisitForm(QWidget):
         self._amending = False
         self._choices: dict[str, str] = {}  # completer label → household id
         self._search_generation = 0
+        self._report_numbers: dict[str, str] = {}  # event report id → its number, of the visit shown
+        self.event_dialog: EventDialog | None = None
         self._build()
         self._wire()
         self.new_visit()
@@ -394,6 +314,7 @@ class VisitForm(QWidget):
         self.screening.currentIndexChanged.connect(self._changed)
         self.notice.currentIndexChanged.connect(self._changed)
         self.issues.changed.connect(self._changed)
+        self.issues.report_requested.connect(self.report_issue)
         self.summary.textChanged.connect(self._changed)
         self.has_next.toggled.connect(self._next_toggled)
         self.next_visit.dateChanged.connect(self._changed)
@@ -419,12 +340,17 @@ class VisitForm(QWidget):
         """Show a stored visit (read-only when sealed). Unsaved typing in the form is saved first."""
         self.flush()
 
-        def read(store: Any) -> tuple[VisitRecord, HouseholdChoice | None]:
+        def read(store: Any) -> tuple[VisitRecord, HouseholdChoice | None, dict[str, str]]:
             record = store.get(record_id)
             hid = getattr(record, "household_id", None)
-            return record, (household_choice(store, hid) if hid and store.exists(hid) else None)
+            return (record, (household_choice(store, hid) if hid and store.exists(hid) else None),
+                    reports_of_visit(store, record))
 
-        self.runner.query(read, lambda found: self._show(found[0], found[1], entry_of(found[0], found[1])))
+        def arrived(found: tuple[VisitRecord, HouseholdChoice | None, dict[str, str]]) -> None:
+            self._report_numbers = found[2]
+            self._show(found[0], found[1], entry_of(found[0], found[1]))
+
+        self.runner.query(read, arrived)
 
     def _show(self, record: VisitRecord, household: HouseholdChoice | None, entry: VisitEntry) -> None:
         self._loading = True
@@ -447,7 +373,7 @@ class VisitForm(QWidget):
             self.risk.setText(entry.risk)
             self.screening.setCurrentIndex(max(0, self.screening.findData(entry.dispute_screening)))
             self.notice.setCurrentIndex({None: 0, True: 1, False: 2}[entry.notice_given])
-            self.issues.set_lines(entry.issues)
+            self.issues.set_lines(entry.issues, self._report_numbers if record.created_at else {})
             self.summary.setPlainText(entry.summary)
             self.has_next.setChecked(entry.next_visit_due is not None)
             due = entry.next_visit_due
@@ -729,6 +655,30 @@ class VisitForm(QWidget):
         correction = check.record.model_copy(update={"id": new_id()})
         self.runner.op(lambda store: amend_visit(store, original, correction, reason),
                        lambda _c: self.load(correction.id), error=self._save_failed)
+
+    # ---------------------------------------------------------------- issue → event report
+
+    @Slot(int)
+    def report_issue(self, index: int) -> None:
+        """上报事件: send issue `index` on as an event report (a dialog); saved with the draft."""
+        household = self.household
+        check = self.check()
+        self.show_problems(check.problems)
+        if self.sealed or household is None or not check.can_save or check.record is None:
+            return
+        record = check.record
+        if not 0 <= index < len(record.issues):
+            return
+        # The report saves the form as it is now, with the issue naming the report: the form's own
+        # (older) text must not be saved over it afterwards.
+        self.autosave_timer.stop()
+        was_dirty, self._dirty = self._dirty, False
+        self.event_dialog = EventDialog(self.runner, self.saver, record, index,
+                                        entry_for(record, index, household.address), new_id(),
+                                        datetime.now(CHINA_TZ), self)
+        self.event_dialog.accepted.connect(lambda: self.load(record.id))
+        self.event_dialog.rejected.connect(lambda: was_dirty and self._changed())
+        self.event_dialog.open()
 
     # ---------------------------------------------------------------- dispute → case
 
