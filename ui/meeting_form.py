@@ -25,6 +25,7 @@ from gridapp.minutes import (
 from gridapp.minutes_doc import Roster
 from gridapp.models.deliberation import QUORUM_RULES, DeliberationMeeting
 from ui.errors import message_for
+from ui.i18n import words
 from ui.meeting_attendance import Attendance, HouseholdChecklist
 from ui.meeting_consents import ConsentRow, ConsentsAndLand
 from ui.meeting_facts import MeetingFacts
@@ -287,11 +288,11 @@ class MeetingForm(QWidget, MeetingFacts, Attendance, TopicsAndVotes, ConsentsAnd
         meeting = check.meeting
         if meeting is not None:
             text, ok = quorum_sentence(meeting)
-            self.quorum_label.setText(text)
+            self.quorum_label.setText(words(text))
             self.quorum_label.setStyleSheet(f"color: {RED if ok is False else GREEN if ok else 'palette(text)'};")
         for row in self.topic_rows:
             text, ok = vote_sentence(meeting, row.entry())
-            row.result.setText(text)
+            row.result.setText(words(text))
             colour = GREEN if ok else RED if ok is False and "未通过" not in text else "palette(text)"
             row.result.setStyleSheet(f"color: {colour};")
         problems = list(check.problems)
@@ -309,7 +310,7 @@ class MeetingForm(QWidget, MeetingFacts, Attendance, TopicsAndVotes, ConsentsAnd
     def _show_problems(self, check: MinutesCheck, problems: list[Problem]) -> None:
         by_field: dict[str, list[str]] = {}
         for p in sorted(problems, key=lambda p: not p.is_error):
-            text = p.message if p.is_error else self.tr("提示：") + p.message
+            text = words(p.message) if p.is_error else self.tr("提示：") + words(p.message)
             texts = by_field.setdefault(check.form_field(p.field), [])
             if text not in texts:
                 texts.append(text)

@@ -394,6 +394,49 @@ The record stays as it is on the server; what you wrote will no longer be shown.
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <source>上报事件</source>
+        <translation>Report an event</translation>
+    </message>
+    <message>
+        <source>事件类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>由谁处置</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>（由乡镇派遣，可不选）</source>
+        <translation>(the township dispatches; optional)</translation>
+    </message>
+    <message>
+        <source>建议去向</source>
+        <translation>Suggested unit</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>事件描述</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>上报后由乡镇综治中心接收和派遣；重大紧急的事情请同时电话报告。</source>
+        <translation>The township centre receives and dispatches the report; for a major emergency, also phone it in.</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>Report</translation>
+    </message>
+</context>
+<context>
     <name>Finalising</name>
     <message>
         <source>还有 %1 处需要改正或补全，不能定稿</source>
@@ -666,6 +709,22 @@ The record stays as it is on the server; what you wrote will no longer be shown.
     <message>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>上报事件…</source>
+        <translation>Report as an event…</translation>
+    </message>
+    <message>
+        <source>把这个问题上报给村里或乡镇处理；上报后这次走访才能完成</source>
+        <translation>Send this issue to the village or township; the visit can be completed once it is reported</translation>
+    </message>
+    <message>
+        <source>已转调解案件</source>
+        <translation>Turned into a mediation case</translation>
+    </message>
+    <message>
+        <source>已上报事件 %1</source>
+        <translation>Reported as event %1</translation>
     </message>
 </context>
 <context>
@@ -2984,6 +3043,122 @@ The record stays as it is on the server; what you wrote will no longer be shown.
         <translation>Not due yet</translation>
     </message>
     <message>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>重大紧急</source>
+        <translation>Major emergency</translation>
+    </message>
+    <message>
+        <source>村级</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>派出所</source>
+        <translation>Police station</translation>
+    </message>
+    <message>
+        <source>司法所</source>
+        <translation>Justice office</translation>
+    </message>
+    <message>
+        <source>平安法治办</source>
+        <translation>Peace and rule-of-law office</translation>
+    </message>
+    <message>
+        <source>信访联席办</source>
+        <translation>Petitions joint office</translation>
+    </message>
+    <message>
+        <source>人民法庭</source>
+        <translation>People&apos;s tribunal</translation>
+    </message>
+    <message>
+        <source>乡镇调委会</source>
+        <translation>Township mediation committee</translation>
+    </message>
+    <message>
+        <source>乡镇人民政府</source>
+        <translation>Township government</translation>
+    </message>
+    <message>
+        <source>县农村土地承包仲裁委员会</source>
+        <translation>County rural land contract arbitration committee</translation>
+    </message>
+    <message>
+        <source>县劳动人事争议仲裁委员会</source>
+        <translation>County labour dispute arbitration committee</translation>
+    </message>
+    <message>
+        <source>劳动监察</source>
+        <translation>Labour inspection</translation>
+    </message>
+    <message>
+        <source>民政</source>
+        <translation>Civil affairs</translation>
+    </message>
+    <message>
+        <source>妇联</source>
+        <translation>Women&apos;s federation</translation>
+    </message>
+    <message>
+        <source>自然资源所</source>
+        <translation>Natural resources office</translation>
+    </message>
+    <message>
+        <source>林业站</source>
+        <translation>Forestry station</translation>
+    </message>
+    <message>
+        <source>农业农村/经管站</source>
+        <translation>Agriculture / economic management station</translation>
+    </message>
+    <message>
+        <source>市场监管所</source>
+        <translation>Market regulation office</translation>
+    </message>
+    <message>
+        <source>应急/消防</source>
+        <translation>Emergency / fire service</translation>
+    </message>
+    <message>
+        <source>卫健</source>
+        <translation>Health commission</translation>
+    </message>
+    <message>
+        <source>县级对口部门</source>
+        <translation>County department concerned</translation>
+    </message>
+    <message>
+        <source>村“两委”</source>
+        <translation>Village &quot;two committees&quot;</translation>
+    </message>
+    <message>
+        <source>迁出</source>
+        <translation>Moved out</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>Died</translation>
+    </message>
+    <message>
+        <source>其他原因</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
@@ -3072,6 +3247,10 @@ The record stays as it is on the server; what you wrote will no longer be shown.
         <translation>Verbal agreement</translation>
     </message>
     <message>
+        <source>已退回派遣</source>
+        <translation>Dispatch returned</translation>
+    </message>
+    <message>
         <source>调解终止</source>
         <translation>Mediation ended</translation>
     </message>
@@ -3158,6 +3337,38 @@ The record stays as it is on the server; what you wrote will no longer be shown.
     <message>
         <source>已撤回司法确认申请</source>
         <translation>Confirmation request withdrawn</translation>
+    </message>
+    <message>
+        <source>已上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>已派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>处置中</source>
+        <translation>Being handled</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <source>已反馈</source>
+        <translation>Feedback given</translation>
+    </message>
+    <message>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>已上报上级</source>
+        <translation>Reported upward</translation>
     </message>
     <message>
         <source>审核通过</source>
@@ -5347,6 +5558,86 @@ The record stays as it is on the server; what you wrote will no longer be shown.
     <message>
         <source>来源走访</source>
         <translation>From visit</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>处置层级</source>
+        <translation>Handled at level</translation>
+    </message>
+    <message>
+        <source>去向</source>
+        <translation>Sent to</translation>
+    </message>
+    <message>
+        <source>事件上报最好注明来源走访或案件</source>
+        <translation>An event report should name the visit or case it came from</translation>
+    </message>
+    <message>
+        <source>未成年人受侵害事件须上报乡镇或县级处置，不能只在村级处理</source>
+        <translation>An event where a child was harmed must be reported to the township or county; it cannot be handled only in the village</translation>
+    </message>
+    <message>
+        <source>反馈时间不能早于上报时间</source>
+        <translation>The feedback time cannot be before the report time</translation>
+    </message>
+    <message>
+        <source>事件编号</source>
+        <translation>Event no.</translation>
+    </message>
+    <message>
+        <source>来源案件</source>
+        <translation>From case</translation>
+    </message>
+    <message>
+        <source>所在户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>事件类别</source>
+        <translation>Event category</translation>
+    </message>
+    <message>
+        <source>事件描述</source>
+        <translation>Event description</translation>
+    </message>
+    <message>
+        <source>上报人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>上报时间</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <source>办理期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>处理记录</source>
+        <translation>Handling log</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>反馈时间</source>
+        <translation>Feedback time</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>处理环节</source>
+        <translation>Step</translation>
     </message>
     <message>
         <source>其他纠纷类型说明</source>

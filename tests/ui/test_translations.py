@@ -182,8 +182,6 @@ def test_core_sentences_read_in_english_with_their_numbers_and_chinese_stays_chi
     assert i18n.words(text) == text == "同意 12 + 反对 2 + 弃权 0 = 14，多于实到 12 人，请核对票数"
 
 
-@pytest.mark.xfail(strict=True, reason="ui/meeting_form.py shows the core's sentences without ui.i18n.words (its "
-                                       "helper owns the file): the quorum line, each vote's line and the messages")
 def test_votes_exceeding_attendance_are_explained_in_english_with_the_numbers(qtbot, english):
     store = english.store
     hamlet = max(store.hamlets(), key=lambda h: len(hamlet_roster(store, h).households))
