@@ -71,7 +71,8 @@ _VISITED_HOUSEHOLD = ("(SELECT json_extract(p.body, '$.full_name') FROM records 
 
 # A family (婚姻家庭) dispute's content is sensitive (privacy C3): the list says what it is, not what it says.
 _FAMILY = ", ".join(f"'{t}'" for t in sorted(privacy.FAMILY_DISPUTE_TYPES))
-_CASE_SUMMARY = (f"CASE WHEN json_extract(r.body, '$.dispute_type') IN ({_FAMILY}) THEN '（家事纠纷，内容不在列表显示）' "
+FAMILY_HIDDEN = "（家事纠纷，内容不在列表显示）"  # the window translates this cell (context "columns")
+_CASE_SUMMARY = (f"CASE WHEN json_extract(r.body, '$.dispute_type') IN ({_FAMILY}) THEN '{FAMILY_HIDDEN}' "
                  "ELSE substr(json_extract(r.body, '$.summary'), 1, 40) END")
 
 LISTS: dict[str, tuple[Column, ...]] = {

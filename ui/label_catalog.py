@@ -348,6 +348,7 @@ COLUMNS = [
     QT_TRANSLATE_NOOP("columns", "登记时间"),
     QT_TRANSLATE_NOOP("columns", "纠纷类型"),
     QT_TRANSLATE_NOOP("columns", "纠纷简况"),
+    QT_TRANSLATE_NOOP("columns", "（家事纠纷，内容不在列表显示）"),
 ]
 
 STATES = [

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from gridapp.listing import LISTS, ListFilter
+from gridapp.listing import FAMILY_HIDDEN, LISTS, ListFilter
 from gridapp.store import Changes, Store
 from ui.worker import Runner
 
@@ -84,6 +84,8 @@ class RecordListModel(QAbstractTableModel):
             self._ask(index.row() // PAGE)
             return LOADING
         value = row[index.column()]
+        if value == FAMILY_HIDDEN:
+            return column_title(value)
         return code_labels(value) if value and self.columns[index.column()].coded else value
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -3453,6 +3453,10 @@ The record stays as it is on the server; what you wrote will no longer be shown.
         <source>纠纷简况</source>
         <translation>Summary</translation>
     </message>
+    <message>
+        <source>（家事纠纷，内容不在列表显示）</source>
+        <translation>(family matter: not shown in the list)</translation>
+    </message>
 </context>
 <context>
     <name>fonts</name>

@@ -205,3 +205,20 @@ def test_votes_exceeding_attendance_are_explained_in_english_with_the_numbers(qt
     finally:
         form.save_timer.stop()
         english.runner.wait()
+
+
+def test_the_case_list_says_a_family_matter_is_hidden_in_english(qtbot, english):
+    from ui.table_model import RecordListModel
+
+    store = english.store
+    family = next(s.id for s in store.summaries("case")
+                  if store.get(s.id).dispute_type == "marriage_family")
+    model = RecordListModel(english.runner, "case")
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and english.runner.busy == 0)
+    row = model.row_of(family)
+    model.data(model.index(row, 0))  # asks for the row's page
+    qtbot.waitUntil(lambda: model.cached_row(family) is not None)
+    cells = [model.data(model.index(row, c)) for c in range(model.columnCount())]
+    assert "(family matter: not shown in the list)" in cells
+    assert not any("家事纠纷" in str(c) for c in cells)
