@@ -29,6 +29,10 @@ def _combo(parent: QWidget, name: str, table: dict[str, str], current: str, *, b
     for code, label in table.items():
         box.addItem(code_label(label), code)
     box.setCurrentIndex(max(0, box.findData(current)))
+    # The longest unit name must not make the dialog wider than the screen: the list opens wide.
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(16)
+    box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
     return box
 
 

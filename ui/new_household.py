@@ -85,6 +85,9 @@ class NewHouseholdDialog(RecordDialog):
             combo.currentIndexChanged.connect(self.recheck)
         self._place_chosen()
         self.finish_rows()
+        # A blank form opens without messages (建户 stays off until it is complete); they appear
+        # as soon as the worker starts typing.
+        self.show_problems({})
         self.full_name.setFocus()
 
     # ------------------------------------------------------------------ typing helpers

@@ -413,7 +413,7 @@ The record stays as it is on the server; what you wrote will no longer be shown.
     </message>
     <message>
         <source>（由乡镇派遣，可不选）</source>
-        <translation>(the township dispatches; optional)</translation>
+        <translation>(optional: the township decides)</translation>
     </message>
     <message>
         <source>建议去向</source>

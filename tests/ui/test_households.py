@@ -320,6 +320,8 @@ def test_a_new_household_and_its_head_are_created_in_one_save_and_shown(qtbot, d
     page.hamlet.setCurrentIndex(2)
     hamlet = page.hamlet.currentData()
     dialog = open_new_household(qtbot, page, shortcut=True)
+    assert not any(label.isVisible() for label in dialog.errors.values())  # a blank form opens quiet
+    assert not dialog.save_button.isEnabled()
     assert dialog.hamlet.currentData().hamlet == hamlet
     assert dialog.address.text().endswith(hamlet)  # the village's address start, ready for the number
     number = valid_id("45022419750812002")  # 1975-08-12, 17th digit 2: a woman

@@ -90,8 +90,19 @@ def test_the_cut_off_check_sees_a_label_too_narrow_for_its_words(qtbot):
 
 
 def _dialogs(desktop: Desktop) -> dict[str, object]:
+    from datetime import datetime
+
+    from gridapp.drafts import DraftSaver
+    from gridapp.event_report import entry_for
+    from gridapp.idnumber import CHINA_TZ
+    from gridapp.ids import new_id
+    from gridapp.membership import places
+    from gridapp.models.visit import VisitRecord
+    from ui.event_dialog import EventDialog
     from ui.household_form import HouseholdDialog
+    from ui.new_household import NewHouseholdDialog
     from ui.person_form import PersonDialog
+    from ui.remove_member import RemoveMemberDialog
     from ui.sign_in import SignInDialog
     from ui.unlock import PassphraseDialog
 
@@ -99,11 +110,19 @@ def _dialogs(desktop: Desktop) -> dict[str, object]:
     household = store.get(store.list_ids("household")[0])
     names = {m.person_id: store.get(m.person_id).full_name for m in household.members}
     head = store.get(household.head_person_id)
+    first_visit = store.get(store.list_ids("visit")[0])
+    visit = VisitRecord.model_validate({**first_visit.model_dump(), "issues": [
+        {"category": "public_facility", "description": "屯口便桥桥面开裂，雨天危险", "handled_on_spot": False}]})
     return {
         "sign-in": SignInDialog(desktop.runner, desktop.window),
         "passphrase": PassphraseDialog(True, desktop.window),
         "household-edit": HouseholdDialog(desktop.runner, household, names, store.hamlets(), desktop.window),
         "person-edit": PersonDialog(desktop.runner, household, head, desktop.window),
+        "new-household": NewHouseholdDialog(desktop.runner, places(store), None, desktop.window),
+        "remove-member": RemoveMemberDialog(desktop.runner, household, head, names, desktop.window),
+        "event-report": EventDialog(desktop.runner, DraftSaver(visit.id), visit, 0,
+                                    entry_for(visit, 0, "泉头村下岭尾屯12号"), new_id(), datetime.now(CHINA_TZ),
+                                    desktop.window),
     }
 
 
