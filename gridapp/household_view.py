@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from gridapp import codes
 from gridapp.idnumber import CHINA_TZ, age_on
@@ -16,6 +17,7 @@ from gridapp.listing import ListFilter
 from gridapp.models.household import Household
 from gridapp.models.person import Person
 from gridapp.privacy import mask_id_number, mask_phone
+from gridapp.states import STATE_LABELS
 from gridapp.store import Store
 
 # The audit action of a revealed ID number (the store's convention: `log_access(id, "unmask")`).
@@ -61,6 +63,7 @@ class HouseholdView:
     members: tuple[MemberLine, ...]
     visits: tuple[LinkedLine, ...]
     cases: tuple[LinkedLine, ...]
+    events: tuple[LinkedLine, ...] = ()  # 事件上报 from visits here; a line opens the visit that sent it
 
 
 def _labels(table: dict[str, str], items: list[str]) -> tuple[str, ...]:
@@ -114,12 +117,30 @@ def household_view(store: Store, household_id: str, *, today: date | None = None
     cases = sorted((LinkedLine(cid, row[1], row[2], _snippet(row[3]), row[4])
                     for cid in case_ids if (row := case_rows.get(cid))), key=lambda line: line.day, reverse=True)
 
+    events = tuple(_event_line(store.get(s.id)) for s in store.summaries("event", parent_id=household_id,
+                                                                        descending=True, limit=50))
+
     return HouseholdView(
         id=household.id, head_name=head, hamlet=household.hamlet or "", address=household.address_detail or "",
         hukou_book_no=household.hukou_book_no or "",
         tags=_labels(codes.HOUSEHOLD_TAG, household.household_tags),
         phones_masked=tuple(mask_phone(p.number) for p in household.phones),
-        members=tuple(members), visits=visits, cases=tuple(cases),
+        members=tuple(members), visits=visits, cases=tuple(cases), events=events,
+    )
+
+
+# A report that a minor was harmed is privacy C3: the page says what it is, not what it says.
+MINOR_HIDDEN = "（未成年人保护事项，内容不在这里显示）"
+
+
+def _event_line(event: Any) -> LinkedLine:
+    sensitive = event.category == "minor_protection"
+    return LinkedLine(
+        id=event.source_visit_id or event.id,
+        day=event.reported_at.astimezone(CHINA_TZ).date().isoformat() if event.reported_at else "",
+        about=codes.ISSUE_CATEGORY.get(event.category or "", ""),
+        text=MINOR_HIDDEN if sensitive else _snippet((event.description or "")[:SNIPPET]),
+        state=STATE_LABELS.get(event.state, event.state),
     )
 
 

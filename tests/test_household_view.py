@@ -63,3 +63,37 @@ def test_a_person_without_a_number_reveals_nothing_and_is_not_audited(county):
     assert reveal_id_number(county, person.id) == ""
     assert county.history(person.id) == before
     assert isinstance(home, Household)
+
+
+def test_events_reported_from_its_visits_are_listed_and_open_the_visit(county):
+    from datetime import datetime
+
+    from gridapp.event_report import EventEntry, check_event, report_event
+    from gridapp.household_view import MINOR_HIDDEN
+    from gridapp.idnumber import CHINA_TZ
+    from gridapp.ids import new_id
+    from gridapp.models import VisitRecord
+    from gridapp.visit_entry import VisitSaver
+
+    hid = county.list_ids("household")[0]
+    [first] = county.summaries("visit", parent_id=hid, limit=1)
+    at = datetime(2026, 11, 20, 9, 30, tzinfo=CHINA_TZ)
+    sent = {}
+    for category, words in (("public_facility", "屯口便桥桥面开裂"), ("minor_protection", "孩子身上有伤")):
+        base = county.get(first.id)
+        visit = VisitRecord.model_validate({**base.model_dump(), "id": new_id(), "state": "DRAFT", "sealed": False,
+                                            "content_hash": None, "visit_no": None, "version": 0, "root_id": None,
+                                            "issues": [{"category": category, "description": words,
+                                                        "handled_on_spot": False}]})
+        saver = VisitSaver(visit.id)
+        saver.save(county, visit)
+        check = check_event(county.get(visit.id), 0, EventEntry(level="township", location="屯口", description=words),
+                            event_id=new_id(), report_no=None, at=at)
+        report_event(county, saver, county.get(visit.id), 0, check.record)
+        sent[category] = visit.id
+    view = household_view(county, hid, today=date(2026, 11, 29))
+    lines = {line.about: line for line in view.events}
+    assert set(lines) == {"公共设施损坏", "未成年人受侵害"}
+    bridge, harm = lines["公共设施损坏"], lines["未成年人受侵害"]
+    assert (bridge.id, bridge.day, bridge.text, bridge.state) == (sent["public_facility"], "2026-11-20", "屯口便桥桥面开裂", "已上报")
+    assert harm.id == sent["minor_protection"] and harm.text == MINOR_HIDDEN and "伤" not in harm.text

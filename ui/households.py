@@ -5,7 +5,7 @@ with its 户主 and shows it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp import codes
-from gridapp.household_view import HouseholdView, LinkedLine, MemberLine, household_view, reveal_id_number
+from gridapp.household_view import (
+    MINOR_HIDDEN, HouseholdView, LinkedLine, MemberLine, household_view, reveal_id_number,
+)
 from gridapp.listing import ListFilter
 from gridapp.membership import places
 from gridapp.store import Changes
@@ -22,6 +24,7 @@ from ui.list_page import ListPage
 from ui.new_household import NewHouseholdDialog
 from ui.person_form import PersonDialog
 from ui.remove_member import RemoveMemberDialog
+from ui.table_model import code_labels
 from ui.worker import Runner
 
 DEFAULT_DAYS = 90
@@ -57,11 +60,12 @@ class LinkRow(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
-        head = _bold(QLabel(f"{line.day}　{line.about}　{line.state}".strip(), self))
+        head = _bold(QLabel(f"{line.day}　{code_labels(line.about)}　{code_label(line.state)}".strip(), self))
         head.setWordWrap(True)
         layout.addWidget(head)
         if line.text:
-            text = QLabel(line.text, self)
+            text = QLabel(QCoreApplication.translate("columns", line.text) if line.text == MINOR_HIDDEN
+                          else line.text, self)
             text.setWordWrap(True)
             layout.addWidget(text)
 
@@ -209,6 +213,9 @@ class HouseholdDetail(QScrollArea):
         self._links(layout, body, "visit", view.visits, self.tr("还没有走访记录。"))
         layout.addWidget(self._heading(self.tr("相关纠纷（%n 件）", "", len(view.cases)), body))
         self._links(layout, body, "case", view.cases, self.tr("没有相关纠纷。"))
+        if view.events:  # each line opens the visit that sent the report
+            layout.addWidget(self._heading(self.tr("上报事件（%n 件）", "", len(view.events)), body))
+            self._links(layout, body, "visit", view.events, "")
         layout.addStretch(1)
 
     def _heading(self, text: str, parent: QWidget) -> QLabel:

@@ -349,6 +349,7 @@ COLUMNS = [
     QT_TRANSLATE_NOOP("columns", "纠纷类型"),
     QT_TRANSLATE_NOOP("columns", "纠纷简况"),
     QT_TRANSLATE_NOOP("columns", "（家事纠纷，内容不在列表显示）"),
+    QT_TRANSLATE_NOOP("columns", "（未成年人保护事项，内容不在这里显示）"),
 ]
 
 STATES = [

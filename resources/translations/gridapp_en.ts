@@ -530,6 +530,13 @@ The record stays as it is on the server; what you wrote will no longer be shown.
         <source>没有相关纠纷。</source>
         <translation>No related disputes.</translation>
     </message>
+    <message numerus="yes">
+        <source>上报事件（%n 件）</source>
+        <translation>
+            <numerusform>Events reported (%n)</numerusform>
+            <numerusform>Events reported (%n)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HouseholdDialog</name>
@@ -3456,6 +3463,10 @@ The record stays as it is on the server; what you wrote will no longer be shown.
     <message>
         <source>（家事纠纷，内容不在列表显示）</source>
         <translation>(family matter: not shown in the list)</translation>
+    </message>
+    <message>
+        <source>（未成年人保护事项，内容不在这里显示）</source>
+        <translation>(child protection matter: not shown here)</translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,12 @@ nothing stored) and otherwise saves the report with the visit, which can then be
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from gridapp.models.event import EventReport
 from tests.ui.screens import clipped_texts, save
 from tests.ui.test_visits import _fill_valid, _idle, _pick_household, _type, page, store  # noqa: F401
+from ui.households import HouseholdsPage
 from ui.visits import VisitsPage  # noqa: F401
 
 
@@ -70,6 +71,20 @@ def test_an_issue_sent_on_is_reported_from_the_form_then_the_visit_completes(qtb
     form.complete()
     qtbot.waitUntil(lambda: store.get(form.base.id).sealed)
     assert store.get(form.base.id).state == "COMPLETED"
+
+    # The household's page lists the report; its line opens the visit that sent it.
+    households = HouseholdsPage(page.runner)
+    qtbot.addWidget(households)
+    households.show()
+    opened = []
+    households.open_requested.connect(lambda kind, rid: opened.append((kind, rid)))
+    households.show_record(hid)
+    qtbot.waitUntil(lambda: getattr(households.detail, "view", None) is not None
+                    and households.detail.view.id == hid and bool(households.detail.view.events))
+    assert any(label.text() == "上报事件（1 件）" for label in households.detail.findChildren(QLabel))
+    households.detail.findChild(QWidget, f"link_{form.base.id}").activated.emit(form.base.id)
+    assert opened == [("visit", form.base.id)]
+    _idle(qtbot, page)
 
 
 def test_a_dispute_goes_to_a_case_not_to_an_event_report(qtbot, page, store):
