@@ -322,14 +322,15 @@ def _problem(conn: Any, *, kind: str, record_id: str, record_type: str, now: str
 class Checked(dict):  # type: ignore[type-arg]
     """A pulled change whose record is already validated: its items are the change's fields but
     the record; `model` is the record (with the change's state), `line` the change's JSON text as
-    the server sent it. A snapshot parses and validates a whole part of lines in one call (see
-    sync.engine); a record that is not new to the laptop takes the general path, from `line`."""
+    the server sent it, `row` what a write of `model` stores (`rows.row_data`, computed ahead,
+    or None). A snapshot parses and validates its lines that way (see sync.engine); a record that
+    is not new to the laptop takes the general path, from `line`."""
 
-    __slots__ = ("model", "line")
+    __slots__ = ("model", "line", "row")
 
     def __init__(self, fields: dict[str, Any], model: Record | None, line: bytes | str) -> None:
         super().__init__(fields)
-        self.model, self.line = model, line
+        self.model, self.line, self.row = model, line, None
 
 
 def _plain(change: dict[str, Any]) -> dict[str, Any]:
@@ -395,6 +396,12 @@ _INSERT_SQL = (f"INSERT INTO records ({', '.join(_INSERT_COLUMNS)}) "
                f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})")
 
 
+_INSERT_JSON_SQL = (f"INSERT INTO records ({', '.join(_INSERT_COLUMNS)}) "
+                    f"SELECT {', '.join(f'value ->> {i}' for i in range(len(_INSERT_COLUMNS)))} FROM json_each(?)")
+_SEARCH_JSON_SQL = "INSERT INTO search(rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?)"
+_NAMES_JSON_SQL = "INSERT INTO search_names(record_rowid, name) SELECT value ->> 0, value ->> 1 FROM json_each(?)"
+
+
 class _FreshRows:
     """Records new to this laptop, inserted together with `executemany` (a first sync of a
     township is mostly these); the rows are exactly what `_write_row` would write."""
@@ -412,11 +419,12 @@ class _FreshRows:
                 "SELECT coalesce(max(rowid), 0) FROM records").fetchone()[0]) + 1
         if isinstance(change, Checked) and change.model is not None:
             record = change.model
+            d = change.row or row_data(record, self.store.id_number_hmac)
         else:
             data = dict(change["record"] or {})
             data["state"] = change["state"]
             record = _record(change["record_type"], data)
-        d = row_data(record, self.store.id_number_hmac)
+            d = row_data(record, self.store.id_number_hmac)
         if (change.get("revision") or 1) > 1:
             _make_room(self.store, change.get("root_id") or record.id, change["revision"], record.id, self.now)
         rowid, self.next_rowid = self.next_rowid, self.next_rowid + 1
@@ -431,10 +439,13 @@ class _FreshRows:
         self.names.extend((rowid, n) for n in d.names)
 
     def flush(self) -> int:
+        # Each table's rows in one statement over a JSON array (json_each) rather than executemany:
+        # the same rows, but SQLite runs each statement without taking the interpreter back row
+        # by row, so a thread preparing the next rows meanwhile (sync.engine) does not slow it.
         conn = self.store._conn
-        conn.executemany(_INSERT_SQL, self.rows)
-        conn.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", self.texts)
-        conn.executemany("INSERT INTO search_names(record_rowid, name) VALUES (?, ?)", self.names)
+        for sql, rows in ((_INSERT_JSON_SQL, self.rows), (_SEARCH_JSON_SQL, self.texts), (_NAMES_JSON_SQL, self.names)):
+            if rows:
+                conn.execute(sql, (json.dumps(rows, ensure_ascii=False),))
         count = len(self.rows)
         self.rows, self.texts, self.names, self.next_rowid = [], [], [], 0
         return count

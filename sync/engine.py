@@ -13,7 +13,9 @@ import functools
 import gc
 import gzip
 import json
+import queue
 import shutil
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +29,7 @@ from gridapp import syncing
 from gridapp.geography import load_geography
 from gridapp.models import RECORD_TYPES, Record
 from gridapp.problems import open_count
+from gridapp.rows import row_data
 from gridapp.queries import OutboxEntry
 from gridapp.states import type_name
 from gridapp.store import Store
@@ -182,9 +185,8 @@ def _push(store: Store, client: Client, limit: int, report: SyncReport, tick: Pr
 def _pull(store: Store, client: Client, hello: p.Hello, limit: int, report: SyncReport, tick: Progress,
           room: _DiskRoom | None = None) -> None:
     known = store.sync_cursors()
-    for bucket in hello.buckets:
-        if known.get(bucket, 0) == 0 and not store.server_versions(bucket):
-            _snapshot(store, client, bucket, report, tick, room)
+    _snapshots(store, client, [b for b in hello.buckets if known.get(b, 0) == 0 and not store.server_versions(b)],
+               report, tick, room)
     cursors = {b: store.sync_cursors().get(b, 0) for b in hello.buckets}
     for gone in store.local_buckets() - set(hello.buckets):
         cursors[gone] = store.sync_cursors().get(gone, 0)  # so the server says it is removed
@@ -252,31 +254,110 @@ def _verify(store: Store, sums: dict[str, p.BucketChecksum], cursors: dict[str, 
     return again
 
 
-def _snapshot(store: Store, client: Client, bucket: str, report: SyncReport, tick: Progress,
-              room: _DiskRoom | None = None) -> None:
-    """First sync of a bucket: the whole village in one compressed download, applied in parts
-    of `SNAPSHOT_PART` records, each in one store transaction; the cursor is set with the last
-    part, so an interruption starts the snapshot again. The disk is checked against the
-    snapshot's size before its body is downloaded."""
-    check = None if room is None else functools.partial(room.check, bucket)
-    lines = gzip.decompress(client.snapshot(bucket, check)).splitlines()
-    if not lines:
+def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncReport, tick: Progress,
+               room: _DiskRoom | None = None) -> None:
+    """First sync of `buckets`: each village in one compressed download, applied in parts of
+    `SNAPSHOT_PART` records, each in one store transaction; a village's cursor is set with its
+    last part, so an interruption starts that village again.
+
+    A second thread works ahead (`_Ahead`): it downloads the next village, parses and validates
+    its lines and works out their rows while this one writes the part before — SQLite lets go
+    of the interpreter while it writes, and the server builds the next file meanwhile. What
+    fails ahead (offline, a full disk, a bad file) is raised here in its turn, after everything
+    before it was applied. The disk is checked against each snapshot's size before its body is
+    downloaded, counting the villages downloaded but not yet written as taken."""
+    if not buckets:
         return
+    hmac_of = store.id_number_hmac
     try:
-        header = p.SnapshotHeader.model_validate_json(lines[0])
-    except ValueError as exc:
-        raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
-    body = lines[1:]
-    step = SNAPSHOT_PART
-    with _no_cyclic_gc():
-        for start in range(0, max(len(body), 1), step):
-            part = checked_changes(body[start:start + step])
-            last = start + step >= len(body)
-            store.apply_pull(part, {bucket: header.change_no} if last else {})
+        hmac_of("1")  # loads the store's key here, not in the other thread
+    except ValueError:
+        pass  # no key: the rows are worked out in the store, which says so
+    with _no_cyclic_gc(), _Ahead(client, buckets, room, hmac_of) as ahead:
+        for bucket, change_no, part, done, total in ahead:
+            last = done == total
+            store.apply_pull(part, {bucket: change_no} if last else {})
             report.pulled += len(part)
             for c in part:
                 report.pulled_by_type[c["record_type"]] = report.pulled_by_type.get(c["record_type"], 0) + 1
-            tick("snapshot", min(start + step, len(body)), len(body))
+            if last and room is not None:
+                room.written(bucket)
+            tick("snapshot", done, total)
+
+
+class _Ahead:
+    """The snapshot parts of several villages, prepared in a thread of its own one or two parts
+    ahead of the reader: (bucket, change_no, part, done, total) in order; what failed is raised
+    by the iterator in its place."""
+
+    def __init__(self, client: Client, buckets: list[str], room: _DiskRoom | None,
+                 hmac_of: Callable[[str], str]) -> None:
+        self.client, self.buckets, self.room, self.hmac_of = client, buckets, room, hmac_of
+        self.queue: queue.Queue[tuple[Any, ...]] = queue.Queue(maxsize=2)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="snapshot-ahead", daemon=True)
+
+    def __enter__(self) -> _Ahead:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        while self.thread.is_alive():  # let a blocked put see the stop
+            try:
+                self.queue.get(timeout=0.05)
+            except queue.Empty:
+                pass
+        self.thread.join()
+
+    def __iter__(self) -> Iterator[tuple[str, int, list[dict[str, Any]], int, int]]:
+        while True:
+            item = self.queue.get()
+            if item[0] == "end":
+                return
+            if item[0] == "error":
+                raise item[1]
+            yield item[1:]  # type: ignore[misc]
+
+    def _put(self, item: tuple[Any, ...]) -> bool:
+        while not self.stop.is_set():
+            try:
+                self.queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        try:
+            for bucket in self.buckets:
+                for item in self._parts(bucket):
+                    if not self._put(("part", *item)):
+                        return
+            self._put(("end",))
+        except BaseException as exc:  # noqa: BLE001 - raised by the reader, in its turn
+            self._put(("error", exc))
+
+    def _parts(self, bucket: str) -> Iterator[tuple[str, int, list[dict[str, Any]], int, int]]:
+        check = None if self.room is None else functools.partial(self.room.check, bucket)
+        lines = gzip.decompress(self.client.snapshot(bucket, check)).splitlines()
+        if not lines:
+            return
+        try:
+            header = p.SnapshotHeader.model_validate_json(lines[0])
+        except ValueError as exc:
+            raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
+        body = lines[1:]
+        step = SNAPSHOT_PART
+        for start in range(0, max(len(body), 1), step):
+            part = checked_changes(body[start:start + step])
+            for change in part:
+                if isinstance(change, syncing.Checked) and change.model is not None:
+                    try:
+                        change.row = row_data(change.model, self.hmac_of)
+                    except ValueError:
+                        pass  # the store works it out again, and refuses the record as it did
+            yield bucket, header.change_no, part, min(start + step, len(body)), len(body)
 
 
 # Records of a snapshot applied in one store transaction: fewer commits write the indexes'
@@ -331,15 +412,19 @@ class _DiskRoom:
     keep_free: int
     free: Callable[[Path], int]
 
+    taken: dict[str, int] = field(default_factory=dict)  # villages downloaded, not yet written: their need
+
     def check(self, bucket: str, headers: Mapping[str, str]) -> None:
-        """Refuse a village's snapshot the disk cannot hold while keeping `keep_free` bytes free.
-        A server that does not say the snapshot's size (older than the header) is not checked."""
+        """Refuse a village's snapshot the disk cannot hold while keeping `keep_free` bytes free,
+        besides what the villages downloaded before it and not yet written will take. A server
+        that does not say the snapshot's size (older than the header) is not checked."""
         unpacked = headers.get("X-Snapshot-Bytes", "")
         if not unpacked.isdigit():
             return
         need = int(unpacked) * STORE_BYTES_PER_SNAPSHOT_BYTE
-        free = self.free(self.path)
+        free = self.free(self.path) - sum(n for b, n in list(self.taken.items()) if b != bucket)
         if need + self.keep_free <= free:
+            self.taken[bucket] = need
             return
         records = headers.get("X-Snapshot-Records", "")
         size = f"{int(records):,} 条记录，约需 {_mb(need)}" if records.isdigit() else f"约需 {_mb(need)}"
@@ -350,6 +435,11 @@ class _DiskRoom:
             "请删除不用的文件后再同步，或请县里的管理员帮忙。",
             code="disk.full", body={"bucket": bucket, "need_bytes": need, "free_bytes": free,
                                     "keep_free_bytes": self.keep_free})
+
+
+    def written(self, bucket: str) -> None:
+        """`bucket` is in the database now: the disk's free space counts it."""
+        self.taken.pop(bucket, None)
 
 
 def _mb(n: int) -> str:

@@ -4,7 +4,9 @@ and a record that breaks its model is still refused, with nothing of its part wr
 
 from __future__ import annotations
 
+import gzip
 import json
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,7 +14,7 @@ import pytest
 from pydantic import ValidationError
 
 from gridapp import syncing
-from gridapp.models import Record
+from gridapp.models import Person, Record
 from gridapp.store import Store
 from sync import protocol as p
 from sync.engine import checked_changes
@@ -91,3 +93,73 @@ def test_a_line_whose_change_breaks_the_protocol_is_left_to_the_plain_path():
     assert isinstance(a, syncing.Checked) and a.model.state == "ACTIVE" and a["record_id"] == head.id
     assert type(b) is dict and b["surprise"] == 1
     assert type(c) is dict and c["state"] == " ACTIVE"
+
+
+# ---------------------------------------------------------------- villages prepared ahead
+
+OTHER = "450224101202"
+
+
+class Snapshots:
+    """The county server's snapshot files, as a client hands them over (or fails to)."""
+
+    def __init__(self, files: dict[str, bytes | Exception]) -> None:
+        self.files, self.asked = files, []
+
+    def snapshot(self, bucket: str, check: Any = None) -> bytes:
+        self.asked.append(bucket)
+        found = self.files[bucket]
+        if isinstance(found, Exception):
+            raise found
+        if check:
+            check({"X-Snapshot-Records": "4", "X-Snapshot-Bytes": str(len(found))})
+        return found
+
+
+def snapshot_file(bucket: str, lines: list[bytes]) -> bytes:
+    header = p.SnapshotHeader(bucket=bucket, change_no=len(lines), count=len(lines),
+                              checksum=p.BucketChecksum(change_no=len(lines), count=len(lines), xor="0" * 16))
+    return gzip.compress(b"\n".join([header.model_dump_json().encode(), *lines]) + b"\n")
+
+
+def test_a_village_that_fails_ahead_fails_in_its_turn_after_the_ones_before_are_stored(store):
+    from sync.client import OfflineError
+    from sync.engine import SyncReport, _snapshots
+
+    store.set_id_hmac_key("ab" * 32)
+    client = Snapshots({f.QUANTOU: snapshot_file(f.QUANTOU, village()), OTHER: OfflineError("试验：断网")})
+    report = SyncReport()
+    with pytest.raises(OfflineError):
+        _snapshots(store, client, [f.QUANTOU, OTHER], report, lambda *_: None)
+    assert client.asked == [f.QUANTOU, OTHER]
+    assert store.sync_cursors() == {f.QUANTOU: 4} and report.pulled == 4
+    assert store._conn.execute("SELECT count(*) FROM records").fetchone()[0] == 4
+
+
+def test_the_disk_check_counts_a_village_downloaded_ahead_and_not_yet_written(store, monkeypatch):
+    from sync import engine
+    from sync.client import DiskSpaceError
+
+    store.set_id_hmac_key("ab" * 32)
+    first = snapshot_file(f.QUANTOU, village())
+    second = snapshot_file(OTHER, [line(Person(village_code=OTHER, full_name="韦二村"), 1)])
+    client = Snapshots({f.QUANTOU: first, OTHER: second})
+    # Room for one village's estimate, not two: the second is checked while the first may not
+    # be written yet, so it is counted as taken until it is.
+    free = len(first) * engine.STORE_BYTES_PER_SNAPSHOT_BYTE + len(second)
+    room = engine._DiskRoom(store.path, 0, lambda _path: free)
+    held = []
+    real = store.apply_pull
+
+    def apply_pull(changes, cursors):  # noqa: ANN001, ANN202 - slow writer: the second village is checked meanwhile
+        held.append(dict(room.taken))
+        while len(client.asked) < 2:
+            time.sleep(0.01)
+        time.sleep(0.05)
+        return real(changes, cursors)
+
+    monkeypatch.setattr(store, "apply_pull", apply_pull)
+    with pytest.raises(DiskSpaceError):
+        engine._snapshots(store, client, [f.QUANTOU, OTHER], engine.SyncReport(), lambda *_: None, room)
+    assert held == [{f.QUANTOU: len(first) * engine.STORE_BYTES_PER_SNAPSHOT_BYTE}]
+    assert store.sync_cursors() == {f.QUANTOU: 4} and room.taken == {}
