@@ -36,6 +36,9 @@ def apply_font(app: QApplication, points: int) -> None:
     font = QFont(app.font())
     font.setPointSize(points)
     app.setFont(font)
+    # Check boxes and radio buttons grow with the text (Qt draws them 13 px at any size): a tick
+    # box an elderly mediator can see and hit at 特大.
+    app.setStyleSheet("QCheckBox::indicator, QRadioButton::indicator { width: 0.8em; height: 0.8em; }")
 
 
 def dialog_prompt(creating: bool, message: str = "") -> str | None:

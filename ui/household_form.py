@@ -42,14 +42,21 @@ def choose(combo: QComboBox, code: str | None) -> None:
 
 def tag_boxes(table: dict[str, str], prefix: str, columns: int,
               parent: QWidget) -> tuple[QGridLayout, dict[str, QCheckBox]]:
-    """Check boxes "<prefix>_<code>" for a code table, `columns` to a row."""
+    """Check boxes "<prefix>_<code>" for a code table, `columns` to a row — fewer when that many
+    would not fit beside the labels on this screen (long English labels at the largest text size)."""
     grid = QGridLayout()
     boxes: dict[str, QCheckBox] = {}
-    for i, (code, label) in enumerate(table.items()):
+    for code, label in table.items():
         box = QCheckBox(code_label(label), parent)
         box.setObjectName(f"{prefix}_{code}")
-        grid.addWidget(box, i // columns, i % columns)
         boxes[code] = box
+    screen = parent.screen()
+    if screen is not None and boxes:
+        widest = max(box.sizeHint().width() for box in boxes.values()) + grid.horizontalSpacing() + 8
+        room = (screen.availableGeometry().width() - 80) * 0.6  # the label column takes the rest
+        columns = max(1, min(columns, int(room // widest)))
+    for i, box in enumerate(boxes.values()):
+        grid.addWidget(box, i // columns, i % columns)
     return grid, boxes
 
 

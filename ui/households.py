@@ -108,12 +108,10 @@ class MemberCard(QFrame):
         self.edit_button = QPushButton(self.tr("编辑"), self)
         self.edit_button.setObjectName("edit_member")
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.person_id))
-        grid.addWidget(self.edit_button, 0, 2)
         self.remove_button = QPushButton(self.tr("移出"), self)
         self.remove_button.setObjectName("remove_member")
         self.remove_button.setToolTip(self.tr("迁出、死亡等：此人不再是本户成员，个人记录保留"))
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.person_id))
-        grid.addWidget(self.remove_button, 0, 3)
 
         grid.addWidget(QLabel(self.tr("身份证号"), self), 1, 0)
         self.id_label = _wrapping(member.id_number_masked or self.tr("未登记"), self, "id_number")
@@ -123,16 +121,23 @@ class MemberCard(QFrame):
         self.reveal_button.setToolTip(self.tr("显示完整号码（会记入操作日志）"))
         self.reveal_button.setVisible(bool(member.id_number_masked))
         self.reveal_button.clicked.connect(self._reveal)
-        grid.addWidget(self.reveal_button, 1, 2, 1, 2)
+        grid.addWidget(self.reveal_button, 1, 2)
 
         row = 2
         if member.phone_masked:
             grid.addWidget(QLabel(self.tr("电话"), self), row, 0)
-            grid.addWidget(_wrapping(member.phone_masked, self, "phone"), row, 1, 1, 3)
+            grid.addWidget(_wrapping(member.phone_masked, self, "phone"), row, 1, 1, 2)
             row += 1
         if member.tags:
             grid.addWidget(QLabel(self.tr("特殊人群"), self), row, 0)
-            grid.addWidget(_wrapping("、".join(code_label(t) for t in member.tags), self, "tags"), row, 1, 1, 3)
+            grid.addWidget(_wrapping("、".join(code_label(t) for t in member.tags), self, "tags"), row, 1, 1, 2)
+            row += 1
+        # The card's own buttons on a row of their own, so the card stays narrow at 特大.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, row, 0, 1, 3)
 
     def _reveal(self) -> None:
         self.reveal_button.setEnabled(False)
@@ -262,10 +267,12 @@ class HouseholdsPage(ListPage):
         self.days.setValue(DEFAULT_DAYS)
         self.days.setSuffix(self.tr(" 天"))
         self.days.setEnabled(False)
-        self.filters.addWidget(self.hamlet)
-        self.filters.addWidget(self.tag)
-        self.filters.addWidget(self.not_visited)
-        self.filters.addWidget(self.days)
+        # Four filters and 新建户 do not fit one row beside the search at 特大: the filters get their own.
+        self.more_filters.addWidget(self.hamlet)
+        self.more_filters.addWidget(self.tag)
+        self.more_filters.addWidget(self.not_visited)
+        self.more_filters.addWidget(self.days)
+        self.more_filters.addStretch(1)
         self.filters.addStretch(1)
         self.new_button = QPushButton(self.tr("新建户 (Ctrl+N)"), self)
         self.new_button.setObjectName("new_household")

@@ -40,6 +40,9 @@ class ListPage(QWidget):
 
         self.filters = QHBoxLayout()  # subclasses add their filter widgets here
         self.filters.setContentsMargins(0, 0, 0, 0)
+        # A page with many filters puts them here, on a row of their own under the search.
+        self.more_filters = QHBoxLayout()
+        self.more_filters.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addLayout(self.filters, 4)
@@ -70,6 +73,7 @@ class ListPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(self.more_filters)
         layout.addWidget(self.splitter, 1)
 
         self._search_timer = QTimer(self)
