@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QStatusBar, QWidget
 
 from ui.sync_control import SyncControl, SyncStatus
 
@@ -41,7 +41,13 @@ class SyncStatusBar(QStatusBar):
         self.problems.setObjectName("problems")
         self.problems.setFlat(True)
         self.problems.clicked.connect(self.problems_clicked)
-        for widget in (self.online, self.pending, self.last_sync, self.problems):
+        for i, widget in enumerate((self.online, self.pending, self.last_sync, self.problems)):
+            if i:  # a thin line between the facts, so they do not read as one sentence
+                line = QFrame(self)
+                line.setFrameShape(QFrame.Shape.VLine)
+                line.setFrameShadow(QFrame.Shadow.Sunken)
+                self.addPermanentWidget(line)
+                self._problems_line = line  # the last one: shown with the problems button
             self.addPermanentWidget(widget)
         room = QWidget(self)  # keeps the last words clear of the window's resize grip
         room.setFixedWidth(self.fontMetrics().horizontalAdvance("从未"))
@@ -77,4 +83,5 @@ class SyncStatusBar(QStatusBar):
         self.last_sync.setText(self.tr("上次同步：%1").replace("%1", when(status.last_sync_at) or self.tr("从未")))
         self.problems.setText(self.tr("同步问题 %n 个", "", status.problems))
         self.problems.setVisible(status.problems > 0)
+        self._problems_line.setVisible(status.problems > 0)
         self.problems.setStyleSheet("color: #b00020; font-weight: bold;" if status.problems else "")
