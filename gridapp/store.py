@@ -492,10 +492,14 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
                 self._audit("sync_resend", _Ref("outbox", device_id, ""), {"after_seq": last_seq, "count": count})
             return count
 
-    def apply_pull(self, changes: list[dict[str, Any]], cursors: dict[str, int]) -> Changes:
-        """Apply a pulled page and advance its cursors together (rule 3: cursor after data)."""
+    def apply_pull(self, changes: list[dict[str, Any]], cursors: dict[str, int], *,
+                   written: Callable[[], None] | None = None) -> Changes:
+        """Apply a pulled page and advance its cursors together (rule 3: cursor after data).
+        `written` is called once the page is written, just before its COMMIT."""
         with self._transaction():
             syncing.apply_page(self, changes, cursors, _iso(_now()))
+            if written is not None:
+                written()
         return Changes(frozenset(c["record_type"] for c in changes), frozenset(c["record_id"] for c in changes))
 
     def purge_bucket(self, bucket: str) -> int:

@@ -396,12 +396,6 @@ _INSERT_SQL = (f"INSERT INTO records ({', '.join(_INSERT_COLUMNS)}) "
                f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})")
 
 
-_INSERT_JSON_SQL = (f"INSERT INTO records ({', '.join(_INSERT_COLUMNS)}) "
-                    f"SELECT {', '.join(f'value ->> {i}' for i in range(len(_INSERT_COLUMNS)))} FROM json_each(?)")
-_SEARCH_JSON_SQL = "INSERT INTO search(rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?)"
-_NAMES_JSON_SQL = "INSERT INTO search_names(record_rowid, name) SELECT value ->> 0, value ->> 1 FROM json_each(?)"
-
-
 class _FreshRows:
     """Records new to this laptop, inserted together with `executemany` (a first sync of a
     township is mostly these); the rows are exactly what `_write_row` would write."""
@@ -439,13 +433,10 @@ class _FreshRows:
         self.names.extend((rowid, n) for n in d.names)
 
     def flush(self) -> int:
-        # Each table's rows in one statement over a JSON array (json_each) rather than executemany:
-        # the same rows, but SQLite runs each statement without taking the interpreter back row
-        # by row, so a thread preparing the next rows meanwhile (sync.engine) does not slow it.
         conn = self.store._conn
-        for sql, rows in ((_INSERT_JSON_SQL, self.rows), (_SEARCH_JSON_SQL, self.texts), (_NAMES_JSON_SQL, self.names)):
-            if rows:
-                conn.execute(sql, (json.dumps(rows, ensure_ascii=False),))
+        conn.executemany(_INSERT_SQL, self.rows)
+        conn.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", self.texts)
+        conn.executemany("INSERT INTO search_names(record_rowid, name) VALUES (?, ?)", self.names)
         count = len(self.rows)
         self.rows, self.texts, self.names, self.next_rowid = [], [], [], 0
         return count

@@ -260,12 +260,14 @@ def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncRep
     `SNAPSHOT_PART` records, each in one store transaction; a village's cursor is set with its
     last part, so an interruption starts that village again.
 
-    A second thread works ahead (`_Ahead`): it downloads the next village, parses and validates
-    its lines and works out their rows while this one writes the part before — SQLite lets go
-    of the interpreter while it writes, and the server builds the next file meanwhile. What
-    fails ahead (offline, a full disk, a bad file) is raised here in its turn, after everything
-    before it was applied. The disk is checked against each snapshot's size before its body is
-    downloaded, counting the villages downloaded but not yet written as taken."""
+    A second thread works ahead (`_Ahead`): it downloads the next village (the server builds it
+    meanwhile), parses and validates its lines and works out their rows while this one commits
+    the part before — SQLite lets go of the interpreter while it commits. It waits while this
+    thread inserts the rows (`executemany` takes the interpreter back after every row: a busy
+    second thread would slow it down many times). What fails ahead (offline, a full disk, a bad
+    file) is raised here in its turn, after everything before it was applied. The disk is
+    checked against each snapshot's size before its body is downloaded, counting the villages
+    downloaded but not yet written as taken."""
     if not buckets:
         return
     hmac_of = store.id_number_hmac
@@ -276,7 +278,11 @@ def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncRep
     with _no_cyclic_gc(), _Ahead(client, buckets, room, hmac_of) as ahead:
         for bucket, change_no, part, done, total in ahead:
             last = done == total
-            store.apply_pull(part, {bucket: change_no} if last else {})
+            ahead.pause()
+            try:
+                store.apply_pull(part, {bucket: change_no} if last else {}, written=ahead.resume)
+            finally:
+                ahead.resume()
             report.pulled += len(part)
             for c in part:
                 report.pulled_by_type[c["record_type"]] = report.pulled_by_type.get(c["record_type"], 0) + 1
@@ -295,7 +301,16 @@ class _Ahead:
         self.client, self.buckets, self.room, self.hmac_of = client, buckets, room, hmac_of
         self.queue: queue.Queue[tuple[Any, ...]] = queue.Queue(maxsize=2)
         self.stop = threading.Event()
+        self.go = threading.Event()  # cleared while the reader inserts rows
+        self.go.set()
         self.thread = threading.Thread(target=self._run, name="snapshot-ahead", daemon=True)
+
+    def pause(self) -> None:
+        """Hold the work between lines (the download goes on)."""
+        self.go.clear()
+
+    def resume(self) -> None:
+        self.go.set()
 
     def __enter__(self) -> _Ahead:
         self.thread.start()
@@ -303,6 +318,7 @@ class _Ahead:
 
     def __exit__(self, *exc: object) -> None:
         self.stop.set()
+        self.go.set()
         while self.thread.is_alive():  # let a blocked put see the stop
             try:
                 self.queue.get(timeout=0.05)
@@ -350,14 +366,23 @@ class _Ahead:
         body = lines[1:]
         step = SNAPSHOT_PART
         for start in range(0, max(len(body), 1), step):
-            part = checked_changes(body[start:start + step])
-            for change in part:
-                if isinstance(change, syncing.Checked) and change.model is not None:
-                    try:
-                        change.row = row_data(change.model, self.hmac_of)
-                    except ValueError:
-                        pass  # the store works it out again, and refuses the record as it did
+            part: list[dict[str, Any]] = []
+            for at in range(start, min(start + step, len(body)), _AHEAD_LINES):
+                self.go.wait()
+                if self.stop.is_set():
+                    return
+                some = checked_changes(body[at:min(at + _AHEAD_LINES, start + step)])
+                for change in some:
+                    if isinstance(change, syncing.Checked) and change.model is not None:
+                        try:
+                            change.row = row_data(change.model, self.hmac_of)
+                        except ValueError:
+                            pass  # the store works it out again, and refuses the record as it did
+                part.extend(some)
             yield bucket, header.change_no, part, min(start + step, len(body)), len(body)
+
+
+_AHEAD_LINES = 200  # lines the thread ahead prepares between looks at whether it must wait
 
 
 # Records of a snapshot applied in one store transaction: fewer commits write the indexes'

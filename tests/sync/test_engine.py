@@ -315,11 +315,11 @@ def test_a_first_sync_pauses_the_cyclic_gc_only_while_the_snapshot_is_applied(pa
     seen = []
     real = type(b.store).apply_pull
 
-    def apply_pull(store, changes, cursors):  # noqa: ANN001, ANN202
+    def apply_pull(store, changes, cursors, **kw):  # noqa: ANN001, ANN003, ANN202
         seen.append(gc.isenabled())
         if len(seen) == 1:
             raise OfflineError("试验：应用快照时断开")
-        return real(store, changes, cursors)
+        return real(store, changes, cursors, **kw)
 
     monkeypatch.setattr(type(b.store), "apply_pull", apply_pull)
     assert gc.isenabled()

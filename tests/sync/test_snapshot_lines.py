@@ -151,12 +151,12 @@ def test_the_disk_check_counts_a_village_downloaded_ahead_and_not_yet_written(st
     held = []
     real = store.apply_pull
 
-    def apply_pull(changes, cursors):  # noqa: ANN001, ANN202 - slow writer: the second village is checked meanwhile
+    def apply_pull(changes, cursors, **kw):  # noqa: ANN001, ANN003, ANN202 - a slow writer: village 2 is checked
         held.append(dict(room.taken))
         while len(client.asked) < 2:
             time.sleep(0.01)
         time.sleep(0.05)
-        return real(changes, cursors)
+        return real(changes, cursors, **kw)
 
     monkeypatch.setattr(store, "apply_pull", apply_pull)
     with pytest.raises(DiskSpaceError):
