@@ -475,8 +475,13 @@ def _apply_change(store: Store, change: dict[str, Any], pending: dict[str, set[s
                          details={"server": change})
             conn.execute("UPDATE records SET server_version = ? WHERE id = ?", (change["version"], rid))
             return 0
+        annex = json.loads(_annex_json(change))
+        local = json.loads(row["annex"])
+        for name in keep or ():
+            if name in local:
+                annex[name] = local[name]  # our unsent annex edit (公示 typed during this sync) stays on top
         conn.execute("UPDATE records SET state = ?, annex = ?, server_version = ?, updated_at = ? WHERE id = ?",
-                     (change["state"], _annex_json(change), change["version"], now, rid))
+                     (change["state"], to_json(annex), change["version"], now, rid))
         return 1
     if row is not None and keep and change.get("sealed"):
         _edits_under_seal(store, row, change, now)
