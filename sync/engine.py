@@ -411,7 +411,9 @@ def checked_changes(lines: list[bytes]) -> list[dict[str, Any]]:
                 out.append(json.loads(line))  # an odd state: the store's own path decides
                 continue
             record.state = state  # as the store's path does: the change's state is the record's
-        out.append(syncing.Checked({k: v for k, v in fields.items() if k != "record"}, record, line))
+        plain = dict(fields)
+        del plain["record"]
+        out.append(syncing.Checked(plain, record, line))
     return out
 
 
