@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, TypeAdapter, create_model
+from pydantic import Field, TypeAdapter, ValidationError, create_model
 
 from gridapp import syncing
 from gridapp.geography import load_geography
@@ -181,6 +181,18 @@ def _push(store: Store, client: Client, limit: int, report: SyncReport, tick: Pr
 
 # ---------------------------------------------------------------- pull
 
+def _apply(store: Store, changes: list[Any], cursors: dict[str, int], **kwargs: Any) -> None:
+    """`store.apply_pull`, with a record this laptop cannot read said plainly: the server checked
+    it against its own (newer) models, so the laptop's program is most likely too old. Nothing of
+    the page is stored; what was stored before it, and everything unsent, stays."""
+    try:
+        store.apply_pull(changes, cursors, **kwargs)
+    except ValidationError as exc:
+        raise ProtocolError("服务器发来的记录本机读不懂，可能是本机的网格工作台版本太旧。已经保存的内容和未上传的"
+                            "修改都还在；请升级网格工作台后再同步，如已是最新版本请联系县里的技术人员。",
+                            code="record.unreadable") from exc
+
+
 
 def _pull(store: Store, client: Client, hello: p.Hello, limit: int, report: SyncReport, tick: Progress,
           room: _DiskRoom | None = None) -> None:
@@ -195,7 +207,7 @@ def _pull(store: Store, client: Client, hello: p.Hello, limit: int, report: Sync
         sent = dict(cursors)
         page = client.pull(cursors, limit)
         changes = [c.model_dump(mode="json") for c in page.changes]
-        store.apply_pull(changes, page.cursors)
+        _apply(store, changes, page.cursors)
         _count(report, page.changes)
         cursors = {b: c for b, c in page.cursors.items()}
         tick("pull", report.pulled, report.pulled + (1 if page.has_more else 0))
@@ -280,7 +292,7 @@ def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncRep
             last = done == total
             ahead.pause()
             try:
-                store.apply_pull(part, {bucket: change_no} if last else {}, written=ahead.resume)
+                _apply(store, part, {bucket: change_no} if last else {}, written=ahead.resume)
             finally:
                 ahead.resume()
             report.pulled += len(part)

@@ -37,7 +37,7 @@ def parse_problems(type_name: str, data: dict) -> list[tuple[str, str, str]]:
 
 def test_record_types_by_name():
     assert sorted(RECORD_TYPES) == [
-        "agreement", "attachment", "case", "committee", "followup", "household", "mediator",
+        "agreement", "attachment", "case", "committee", "event", "followup", "household", "mediator",
         "meeting", "person", "session", "visit",
     ]
     assert record_class("visit") is VisitRecord

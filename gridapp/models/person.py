@@ -98,7 +98,9 @@ class Person(Record):
 
     @model_validator(mode="after")
     def _derive_from_id(self) -> Person:
-        if self.id_number and self.id_doc_type == codes.RESIDENT_ID_CARD:
+        # Only when something is left to derive: the number was checked by its field validator,
+        # and checking it again for every person of a village's first sync costs a second.
+        if self.id_number and self.id_doc_type == codes.RESIDENT_ID_CARD and (self.birth_date is None or self.sex is None):
             info = check_id_number(self.id_number).info
             if info is not None:
                 if self.birth_date is None:
