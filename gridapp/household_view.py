@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from gridapp import codes
+from gridapp.errors import GridAppError
 from gridapp.idnumber import CHINA_TZ, age_on
 from gridapp.listing import ListFilter
 from gridapp.models.household import Household
@@ -19,6 +20,7 @@ from gridapp.models.person import Person
 from gridapp.privacy import mask_id_number, mask_phone
 from gridapp.states import STATE_LABELS
 from gridapp.store import Store
+from gridapp.wording import say
 
 # The audit action of a revealed ID number (the store's convention: `log_access(id, "unmask")`).
 UNMASK = "unmask"
@@ -64,6 +66,7 @@ class HouseholdView:
     visits: tuple[LinkedLine, ...]
     cases: tuple[LinkedLine, ...]
     events: tuple[LinkedLine, ...] = ()  # 事件上报 from visits here; a line opens the visit that sent it
+    may_unmask: bool = True  # the user's role may reveal full ID numbers (显示)
 
 
 def _labels(table: dict[str, str], items: list[str]) -> tuple[str, ...]:
@@ -125,7 +128,7 @@ def household_view(store: Store, household_id: str, *, today: date | None = None
         hukou_book_no=household.hukou_book_no or "",
         tags=_labels(codes.HOUSEHOLD_TAG, household.household_tags),
         phones_masked=tuple(mask_phone(p.number) for p in household.phones),
-        members=tuple(members), visits=visits, cases=tuple(cases), events=events,
+        members=tuple(members), visits=visits, cases=tuple(cases), events=events, may_unmask=may_unmask(store),
     )
 
 
@@ -144,10 +147,25 @@ def _event_line(event: Any) -> LinkedLine:
     )
 
 
+# Roles that see ID numbers masked only (domain.md §12.3: 网格员 "IDs masked"; 五老 and invited
+# mediators read their cases). Township and county roles may unmask, audited. A laptop that never
+# signed in (no role known) holds only what its own user typed, and may show it, audited.
+MASKED_ROLES = frozenset({"grid_worker", "mediator"})
+
+
+def may_unmask(store: Store) -> bool:
+    """Whether the signed-in user's role may see full ID numbers on this laptop."""
+    return store.get_meta("server_role") not in MASKED_ROLES
+
+
 def reveal_id_number(store: Store, person_id: str) -> str:
     """The person's full ID number (or the old 15-digit one), audited as an `unmask` of the field.
 
-    Nothing is audited when there is no number to show. Raises RecordNotFound."""
+    Nothing is audited when there is no number to show. Raises RecordNotFound, and GridAppError
+    `unmask.not_allowed` for a role that sees numbers masked only (nothing is shown or audited)."""
+    if not may_unmask(store):
+        raise GridAppError(say("网格员和调解员只能看到遮盖后的身份证号码；需要核对完整号码，请联系乡镇综治中心。"),
+                           code="unmask.not_allowed")
     person = store.get(person_id)
     assert isinstance(person, Person)
     field = "id_number" if person.id_number else "id_number_legacy"

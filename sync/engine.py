@@ -101,6 +101,8 @@ def run_sync(store: Store, client: Client, progress: Progress | None = None, *, 
     if hello.id_hmac_key:
         store.set_id_hmac_key(hello.id_hmac_key)
     store.set_meta("assignment_epoch", str(hello.assignment_epoch))
+    if store.get_meta("server_role") != str(hello.user.role):  # a role changed by the county
+        store.set_meta("server_role", str(hello.user.role))
     if hello.last_seq < store.last_acked_seq(hello.device_id):
         # The server forgot answers it gave this device: it was restored from a backup.
         report.resent = store.resend_after(hello.device_id, hello.last_seq)

@@ -39,6 +39,7 @@ def keep_account(store: Store, url: str, answer: LoginResponse) -> ServerAccount
         raise AuthError(f"这台电脑上还有 {previous} 未同步的修改，请先用该账号同步后再换人登录。",
                         code="auth.pending_other_user")
     save_account(store, account)
+    store.set_meta("server_role", str(answer.user.role))  # what the window may show (ID numbers masked …)
     return account
 
 

@@ -97,3 +97,27 @@ def test_events_reported_from_its_visits_are_listed_and_open_the_visit(county):
     bridge, harm = lines["公共设施损坏"], lines["未成年人受侵害"]
     assert (bridge.id, bridge.day, bridge.text, bridge.state) == (sent["public_facility"], "2026-11-20", "屯口便桥桥面开裂", "已上报")
     assert harm.id == sent["minor_protection"] and harm.text == MINOR_HIDDEN and "伤" not in harm.text
+
+
+@pytest.mark.parametrize("role", ["grid_worker", "mediator"])
+def test_a_grid_worker_or_mediator_sees_numbers_masked_only_and_nothing_is_audited(county, role):
+    from gridapp.errors import GridAppError
+
+    hid = county.list_ids("household")[0]
+    pid = county.get(hid).head_person_id
+    county.set_meta("server_role", role)  # as signing in to the county server records it
+    assert household_view(county, hid).may_unmask is False
+    before = county.history(pid)
+    with pytest.raises(GridAppError) as caught:
+        reveal_id_number(county, pid)
+    assert caught.value.code == "unmask.not_allowed" and "乡镇综治中心" in caught.value.message
+    assert county.history(pid) == before
+
+
+def test_township_staff_may_reveal_audited(county):
+    hid = county.list_ids("household")[0]
+    pid = county.get(hid).head_person_id
+    county.set_meta("server_role", "township_staff")
+    assert household_view(county, hid).may_unmask is True
+    assert reveal_id_number(county, pid) == county.get(pid).id_number
+    assert county.history(pid)[-1].action == "unmask"

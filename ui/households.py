@@ -88,7 +88,7 @@ class MemberCard(QFrame):
     edit_requested = Signal(str)
     remove_requested = Signal(str)
 
-    def __init__(self, member: MemberLine, parent: QWidget) -> None:
+    def __init__(self, member: MemberLine, parent: QWidget, *, may_unmask: bool = True) -> None:
         super().__init__(parent)
         self.person_id = member.person_id
         self.setObjectName(f"member_{member.person_id}")
@@ -119,7 +119,7 @@ class MemberCard(QFrame):
         self.reveal_button = QPushButton(self.tr("显示"), self)
         self.reveal_button.setObjectName("reveal")
         self.reveal_button.setToolTip(self.tr("显示完整号码（会记入操作日志）"))
-        self.reveal_button.setVisible(bool(member.id_number_masked))
+        self.reveal_button.setVisible(bool(member.id_number_masked) and may_unmask)
         self.reveal_button.clicked.connect(self._reveal)
         grid.addWidget(self.reveal_button, 1, 2)
 
@@ -205,7 +205,7 @@ class HouseholdDetail(QScrollArea):
 
         layout.addWidget(self._heading(self.tr("成员（%n 人）", "", len(view.members)), body))
         for member in view.members:
-            card = MemberCard(member, body)
+            card = MemberCard(member, body, may_unmask=view.may_unmask)
             card.reveal_requested.connect(self.reveal_requested)
             card.edit_requested.connect(self.edit_member)
             card.remove_requested.connect(self.remove_member)
@@ -399,7 +399,9 @@ class HouseholdsPage(ListPage):
 
         def loaded(found) -> None:
             household, person = found
-            self._open(PersonDialog(self.runner, household, person, self))
+            view = getattr(self.detail, "view", None)
+            self._open(PersonDialog(self.runner, household, person, self,
+                                    may_unmask=view.may_unmask if view is not None else True))
 
         self.runner.query(lambda store: (store.get(record_id), store.get(person_id) if person_id else None), loaded)
 

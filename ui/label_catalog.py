@@ -442,6 +442,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP("messages", "{listed}，请写全称或在前面加上乡镇名"),
     QT_TRANSLATE_NOOP("messages", "请选择与户主关系"),
     QT_TRANSLATE_NOOP("messages", "{problem}。要换户主，请在“编辑户信息”里一起改各成员的关系"),
+    QT_TRANSLATE_NOOP("messages", "网格员和调解员只能看到遮盖后的身份证号码；需要核对完整号码，请联系乡镇综治中心。"),
     QT_TRANSLATE_NOOP("messages", "这是旧的15位身份证号码，请填入“旧15位号码”一栏，证件号码栏填写18位号码"),
     QT_TRANSLATE_NOOP("messages", "身份证号码应为18位：前17位是数字，最后一位是数字或X（现在是{n}位）"),
     QT_TRANSLATE_NOOP("messages", "前17位是数字，最后一位是数字或X（现在是{n}位）"),

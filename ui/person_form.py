@@ -21,10 +21,10 @@ from ui.worker import Runner
 
 class PersonDialog(RecordDialog):
     """`person` None adds a new member to `household`; else edits them (their relation is read
-    from the household)."""
+    from the household). `may_unmask` False (a grid worker's or mediator's role) hides 显示."""
 
     def __init__(self, runner: Runner, household: Household, person: Person | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, may_unmask: bool = True) -> None:
         adding = person is None
         title = (QCoreApplication.translate("PersonDialog", "添加成员") if adding
                  else QCoreApplication.translate("PersonDialog", "编辑成员"))
@@ -49,11 +49,13 @@ class PersonDialog(RecordDialog):
         self.reveal_button.setToolTip(self.tr("显示完整号码（会记入操作日志）"))
         self.reveal_button.clicked.connect(self.reveal)
         id_row.addWidget(self.reveal_button)
-        self.reveal_button.setVisible(self.id_hidden)
+        self.reveal_button.setVisible(self.id_hidden and may_unmask)
         self.add_row("id_number", self.tr("身份证号码"), id_row)
         if self.id_hidden:
             self.id_number.setPlaceholderText(mask_id_number(self.person.id_number))
-            self.id_note = self.add_note(self.tr("已登记的号码只显示前6位和后4位；不改就留空，要改请点“显示”或直接输入新号码。"))
+            self.id_note = self.add_note(
+                self.tr("已登记的号码只显示前6位和后4位；不改就留空，要改请点“显示”或直接输入新号码。") if may_unmask
+                else self.tr("已登记的号码只显示前6位和后4位；不改就留空，要改请直接输入新的完整号码。"))
         else:
             self.id_number.setPlaceholderText(self.tr("18位，最后一位可以是X"))
         self.legacy = self._line("id_number_legacy", self.tr("旧15位号码"), form.id_number_legacy)

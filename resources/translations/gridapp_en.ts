@@ -1161,6 +1161,10 @@ The record stays as it is on the server; what you wrote will no longer be shown.
         <translation>A saved number shows only its first 6 and last 4 digits. Leave it empty to keep it; to change it, click “Show” or type the new number.</translation>
     </message>
     <message>
+        <source>已登记的号码只显示前6位和后4位；不改就留空，要改请直接输入新的完整号码。</source>
+        <translation>A saved number shows only its first 6 and last 4 digits. Leave it empty to keep it; to change it, type the whole new number.</translation>
+    </message>
+    <message>
         <source>18位，最后一位可以是X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
@@ -5573,6 +5577,10 @@ The record stays as it is on the server; what you wrote will no longer be shown.
     <message>
         <source>来源走访</source>
         <translation>From visit</translation>
+    </message>
+    <message>
+        <source>网格员和调解员只能看到遮盖后的身份证号码；需要核对完整号码，请联系乡镇综治中心。</source>
+        <translation>Grid workers and mediators see ID numbers masked only; to check a full number, ask the township centre.</translation>
     </message>
     <message>
         <source>紧急程度</source>

@@ -328,3 +328,17 @@ def test_a_first_sync_pauses_the_cyclic_gc_only_while_the_snapshot_is_applied(pa
     assert gc.isenabled()  # back on after a failure
     b.sync()
     assert seen[:2] == [False, False] and gc.isenabled() and b.store.count("person") == 1
+
+
+def test_signing_in_and_each_sync_record_the_users_role_for_the_window(make_laptop, make_user, engine):
+    from sqlalchemy import update
+
+    from sync.server.tables import users
+
+    worker = make_user("grid_worker", grid_of(VILLAGE, 1))
+    laptop = make_laptop(worker)
+    assert laptop.store.get_meta("server_role") == "grid_worker"  # 显示 is hidden for this role
+    with engine.begin() as conn:  # the county makes the user township staff
+        conn.execute(update(users).where(users.c.username == worker.username).values(role="township_staff"))
+    laptop.sync()
+    assert laptop.store.get_meta("server_role") == "township_staff"

@@ -111,6 +111,24 @@ def test_revealing_an_id_number_shows_it_and_is_audited(qtbot, desktop, page):
     assert not card.reveal_button.isVisible()
 
 
+def test_a_grid_worker_signed_in_gets_no_reveal_button_on_the_page_or_in_the_member_form(qtbot, desktop, page):
+    store = desktop.store
+    store.set_meta("server_role", "grid_worker")  # as signing in as 网格员 records it
+    hid = big_household(store)
+    open_household(qtbot, desktop, page, hid)
+    pid = store.get(hid).members[1].person_id
+    card = page.detail.cards[pid]
+    assert card.id_label.text() != store.get(pid).id_number and not card.reveal_button.isVisible()
+    page.edit_person(pid)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    dialog = page.dialog
+    assert not dialog.reveal_button.isVisible() and dialog.id_number.text() == ""
+    assert "直接输入新的完整号码" in dialog.id_note.text()
+    dialog.reject()
+    idle(qtbot, desktop)
+    assert "unmask" not in [e.action for e in store.history(pid)]
+
+
 @pytest.mark.parametrize("record_type", ["visit", "case"])
 def test_clicking_a_visit_or_case_asks_to_open_it(qtbot, desktop, page, record_type):
     store = desktop.store
