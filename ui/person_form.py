@@ -87,6 +87,8 @@ class PersonDialog(RecordDialog):
         for combo in (self.relation, self.sex, self.ethnicity):
             combo.currentIndexChanged.connect(self.recheck)
         self.finish_rows()
+        if adding:  # a blank form opens without messages; they appear as the worker types
+            self.show_problems({})
 
     # ------------------------------------------------------------------ the ID number
 

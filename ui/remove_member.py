@@ -59,6 +59,11 @@ class RemoveMemberDialog(RecordDialog):
         self.save_button.setDefault(False)  # Enter in the note does not remove anyone by accident
         self.save_button.setAutoDefault(False)
         self.finish_rows()
+        # It opens without asking for what has not been chosen yet; only a reason it cannot be done
+        # at all (the head is the only member) is said at once.
+        if self.last_check is not None:
+            self.show_problems({name: [p for p in found if p.code == "new_head.none"]
+                                for name, found in self.last_check.by_field().items()})
         # Room for the messages that appear under the fields as they are chosen: a short form, no scrolling.
         room = self.screen().availableGeometry().height() - 80 if self.screen() else self.height()
         self.resize(self.width(), min(self.height() + 3 * self.fontMetrics().lineSpacing(), room))

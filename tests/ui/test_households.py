@@ -413,7 +413,8 @@ def test_a_member_who_moves_out_leaves_the_page_and_the_person_record_stays(qtbo
     pid = store.get(hid).members[-1].person_id
     open_household(qtbot, desktop, page, hid)
     dialog = open_dialog(qtbot, page, "remove_member", card_pid=pid)
-    assert not dialog.save_button.isEnabled()  # no reason chosen yet
+    assert not dialog.save_button.isEnabled()  # no reason chosen yet ...
+    assert not dialog.findChild(QLabel, "reason_error").isVisible()  # ... which it does not scold for
     dialog.reason.setCurrentIndex(dialog.reason.findData("moved_out"))
     dialog.note.setText("迁往柳州市落户")
     assert dialog.save_button.isEnabled() and dialog.save_button.text() == "确认移出"
@@ -465,3 +466,13 @@ def test_the_head_is_removed_only_after_a_new_head_is_chosen(qtbot, desktop, pag
     assert after.head_person_id == successor and [m.person_id for m in after.head_members()] == [successor]
     assert head not in [m.person_id for m in after.members]
     qtbot.waitUntil(lambda: store.get(successor).full_name in page.detail.findChild(QLabel, "detail_title").text())
+
+
+def test_a_head_living_alone_is_told_at_once_why_they_cannot_be_removed(qtbot, desktop, page):
+    store = desktop.store
+    hid = next(h for h in store.list_ids("household") if len(store.get(h).members) == 1)
+    open_household(qtbot, desktop, page, hid)
+    dialog = open_dialog(qtbot, page, "remove_member", card_pid=store.get(hid).head_person_id)
+    error = dialog.findChild(QLabel, "new_head_error")
+    assert error.isVisible() and "只有户主一人" in error.text() and not dialog.save_button.isEnabled()
+    dialog.reject()
