@@ -31,7 +31,11 @@ def code_combo(table: dict[str, str], blank: str, parent: QWidget) -> QComboBox:
     combo.addItem(blank, "")
     for code, label in table.items():
         combo.addItem(code_label(label), code)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # As wide as a middling label, not the longest one (an English relation at 特大 pushed the
+    # dialog past the screen); the open list is as wide as it needs.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
     return combo
 
 
