@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
+
 from PySide6.QtCore import (
     QAbstractListModel, QBuffer, QByteArray, QIODevice, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt,
 )
@@ -204,6 +206,8 @@ class ThumbnailModel(QAbstractListModel):
                           error=lambda _exc: self._arrived(generation, record.id, Thumb(None, missing=True)))
 
     def _arrived(self, generation: int, attachment_id: str, thumb: Thumb) -> None:
+        if not shiboken6.isValid(self):  # the form (and this list) went away while it loaded
+            return
         if generation != self._generation:
             self._asked.discard(attachment_id)
             return

@@ -246,3 +246,21 @@ def test_viewing_a_photo_of_an_id_document_is_audited(qtbot, desktop, panel, dra
     qtbot.addWidget(viewer)
     qtbot.waitUntil(lambda: viewer.image() is not None and desktop.runner.busy == 0)
     assert [e.action for e in desktop.store.history(attachment_id)][-1] == "view"
+
+
+def test_a_thumbnail_arriving_after_its_list_was_closed_is_dropped(qtbot, desktop):
+    """The minutes form is rebuilt (another meeting opened) while a scan's thumbnail still loads:
+    its answer finds the list gone and goes nowhere, instead of raising in Qt's event loop."""
+    import shiboken6
+
+    from ui.attachment_images import Thumb
+
+    from gridapp.models import Attachment
+    from tests.support.factories import QUANTOU
+
+    scan = Attachment(village_code=QUANTOU, mime="application/pdf", filename="签到表.pdf")
+    model = ThumbnailModel(desktop.runner)
+    model._records = [scan]  # listed, its thumbnail asked for
+    generation = model._generation
+    shiboken6.delete(model)
+    model._arrived(generation, scan.id, Thumb(None, missing=True))
