@@ -31,6 +31,9 @@ Prompt = Callable[[bool], str | None]
 log = logging.getLogger("gridapp.ui")
 
 
+_INDICATORS = "QCheckBox::indicator, QRadioButton::indicator { width: 0.8em; height: 0.8em; }"
+
+
 def apply_font(app: QApplication, points: int) -> None:
     """The whole UI follows one text size (widgets inherit the application font)."""
     font = QFont(app.font())
@@ -38,7 +41,10 @@ def apply_font(app: QApplication, points: int) -> None:
     app.setFont(font)
     # Check boxes and radio buttons grow with the text (Qt draws them 13 px at any size): a tick
     # box an elderly mediator can see and hit at 特大.
-    app.setStyleSheet("QCheckBox::indicator, QRadioButton::indicator { width: 0.8em; height: 0.8em; }")
+    # Set once: setting an application style sheet re-polishes every widget alive, which grows
+    # with each window opened in one process (the em size follows each widget's font anyway).
+    if app.styleSheet() != _INDICATORS:
+        app.setStyleSheet(_INDICATORS)
 
 
 def dialog_prompt(creating: bool, message: str = "") -> str | None:
