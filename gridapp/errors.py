@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from gridapp.wording import after_title, joined, say
 
@@ -44,6 +44,31 @@ class Problem:
     def short_message(self) -> str:
         """The message without a leading "<field title>：" (a form shows it next to that field)."""
         return after_title(self.message)
+
+
+@dataclass(frozen=True)
+class RecordCheck:
+    """What a form's values make: the record (None when their shape is wrong) and its problems.
+    Errors block saving, warnings do not; subclasses map a problem's field path to the form field
+    it is shown under (`form_field`)."""
+
+    record: Any
+    problems: tuple[Problem, ...]
+
+    def form_field(self, path: str) -> str:
+        return path
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def can_save(self) -> bool:
+        return self.record is not None and not self.errors
+
+    def by_field(self) -> dict[str, list[Problem]]:
+        """Form field → its problems, errors first."""
+        return problems_by_field(self.problems, self.form_field)
 
 
 def problems_by_field(problems: Iterable[Problem], field_of: Callable[[str], str]) -> dict[str, list[Problem]]:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from gridapp import validation
 from gridapp.drafts import DraftSaver
-from gridapp.errors import InvalidRecord, Problem, problems_by_field
+from gridapp.errors import InvalidRecord, RecordCheck
 from gridapp.idnumber import CHINA_TZ
 from gridapp.ids import device_tag
 from gridapp.models import problems_from_error
@@ -47,20 +47,11 @@ class EventEntry:
 
 
 @dataclass(frozen=True)
-class EventCheck:
+class EventCheck(RecordCheck):
     record: EventReport | None
-    problems: tuple[Problem, ...]
 
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def can_save(self) -> bool:
-        return self.record is not None and not self.errors
-
-    def by_field(self) -> dict[str, list[Problem]]:
-        return problems_by_field(self.problems, form_field)
+    def form_field(self, path: str) -> str:
+        return form_field(path)
 
 
 def form_field(path: str) -> str:

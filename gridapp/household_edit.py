@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from gridapp import codes, validation
-from gridapp.errors import Problem, problems_by_field
+from gridapp.errors import Problem, RecordCheck
 from gridapp.idnumber import check_id_number
 from gridapp.models import problems_from_error
 from gridapp.models.base import Record
@@ -40,17 +40,13 @@ def form_field(path: str) -> str:
 
 
 @dataclass(frozen=True)
-class FormCheck:
+class FormCheck(RecordCheck):
+    """A household or person form's check."""
+
     record: Record | None
-    problems: tuple[Problem, ...]
 
-    @property
-    def can_save(self) -> bool:
-        return self.record is not None and not any(p.is_error for p in self.problems)
-
-    def by_field(self) -> dict[str, list[Problem]]:
-        """Form field → its problems, errors first."""
-        return problems_by_field(self.problems, form_field)
+    def form_field(self, path: str) -> str:
+        return form_field(path)
 
 
 def _check(model: type[Record], data: dict[str, Any], today: date | None) -> FormCheck:

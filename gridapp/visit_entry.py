@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from gridapp import validation
 from gridapp.drafts import DraftSaver
-from gridapp.errors import InvalidRecord, Problem, problems_by_field
+from gridapp.errors import InvalidRecord, Problem, RecordCheck
 from gridapp.idnumber import CHINA_TZ
 from gridapp.ids import device_tag
 from gridapp.listing import ListFilter
@@ -105,21 +105,11 @@ class HouseholdChoice:
 
 
 @dataclass(frozen=True)
-class VisitCheck:
+class VisitCheck(RecordCheck):
     record: VisitRecord | None
-    problems: tuple[Problem, ...]
 
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def can_save(self) -> bool:
-        return self.record is not None and not self.errors
-
-    def by_field(self) -> dict[str, list[Problem]]:
-        """Form field → its problems, errors first."""
-        return problems_by_field(self.problems, form_field)
+    def form_field(self, path: str) -> str:
+        return form_field(path)
 
 
 # --- households ------------------------------------------------------------------------------

@@ -5,17 +5,14 @@ handle it. The report logic is `gridapp.event_report`; this is only widgets."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from gridapp import codes
 from gridapp.drafts import DraftSaver
-from gridapp.errors import InvalidRecord
-from gridapp.event_report import EventCheck, EventEntry, check_event, form_field, report_event
+from gridapp.event_report import EventCheck, EventEntry, check_event, report_event
 from gridapp.models.visit import VisitRecord
-from ui.errors import message_for
 from ui.household_form import RecordDialog
 from ui.i18n import code_label
 from ui.worker import Runner
@@ -79,15 +76,3 @@ class EventDialog(RecordDialog):
     def save_call(self, check: EventCheck):  # type: ignore[override]
         saver, visit, index, report = self.saver, self.visit, self.issue_index, check.record
         return lambda store: report_event(store, saver, visit, index, report)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.saving = False
-        if isinstance(exc, InvalidRecord):
-            by_field: dict[str, list[Any]] = {}
-            for p in exc.problems:
-                by_field.setdefault(form_field(p.field), []).append(p)
-            self.show_problems(by_field)
-        else:
-            self.form_error.setText(message_for(exc))
-            self.form_error.show()
-        self.save_button.setEnabled(True)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from gridapp import codes
-from gridapp.errors import InvalidRecord
-from gridapp.household_edit import FormCheck, HouseholdForm, check_household, household_form
+from gridapp.errors import InvalidRecord, problems_by_field
+from gridapp.household_edit import FormCheck, HouseholdForm, check_household, derived_from_id, form_field, household_form
 from gridapp.models.household import Household
 from ui.errors import message_for
 from ui.i18n import code_label  # noqa: F401 - households.py imports it from here too
@@ -42,6 +42,20 @@ def code_combo(table: dict[str, str], blank: str, parent: QWidget) -> QComboBox:
 def choose(combo: QComboBox, code: str | None) -> None:
     index = combo.findData(code or "")
     combo.setCurrentIndex(max(index, 0))
+
+
+def fill_from_id_number(text: str, sex: QComboBox, birth_date: QLineEdit,
+                        filled: tuple[str, str]) -> tuple[str, str] | None:
+    """A valid ID number fills sex and birth date, unless the user typed something else there than
+    what the number last filled (`filled`). Returns what it filled now, None for no valid number."""
+    derived = derived_from_id(text)
+    if derived is None:
+        return None
+    if sex.currentData() in ("", filled[0]):
+        choose(sex, derived[0])
+    if birth_date.text().strip() in ("", filled[1]):
+        birth_date.setText(derived[1])
+    return derived
 
 
 def tag_boxes(table: dict[str, str], prefix: str, columns: int,
@@ -195,13 +209,8 @@ class RecordDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.saving = False
-        if isinstance(exc, InvalidRecord):
-            by_field: dict[str, list] = {}
-            from gridapp.household_edit import form_field
-
-            for p in exc.problems:
-                by_field.setdefault(form_field(p.field), []).append(p)
-            self.show_problems(by_field)
+        if isinstance(exc, InvalidRecord):  # under the fields this form's own check shows them
+            self.show_problems(problems_by_field(exc.problems, getattr(self.last_check, "form_field", form_field)))
         else:
             self.form_error.setText(message_for(exc))
             self.form_error.show()

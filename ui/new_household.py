@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from gridapp import codes
 from gridapp.errors import Problem
-from gridapp.household_edit import PersonForm, derived_from_id
+from gridapp.household_edit import PersonForm
 from gridapp.ids import new_id
 from gridapp.idnumber import check_id_number
 from gridapp.membership import NewHouseholdCheck, NewHouseholdForm, Place, check_new_household, save_new_household
 from gridapp.wording import say
-from ui.household_form import RecordDialog, choose, code_combo, tag_boxes
+from ui.household_form import RecordDialog, code_combo, fill_from_id_number, tag_boxes
 from ui.worker import Runner
 
 
@@ -101,13 +101,8 @@ class NewHouseholdDialog(RecordDialog):
         self.recheck()
 
     def _id_typed(self, text: str) -> None:
-        derived = derived_from_id(text)
+        derived = fill_from_id_number(text, self.sex, self.birth_date, self._auto)
         if derived is not None:
-            sex, born = derived
-            if self.sex.currentData() in ("", self._auto[0]):
-                choose(self.sex, sex)
-            if self.birth_date.text().strip() in ("", self._auto[1]):
-                self.birth_date.setText(born)
             self._auto = derived
             number = check_id_number(text).normalized
             if number not in self.known:

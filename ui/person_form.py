@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from gridapp import codes
 from gridapp.household_edit import (
-    FormCheck, PersonCheck, PersonForm, check_person, derived_from_id, new_person, person_form, save_member,
+    FormCheck, PersonCheck, PersonForm, check_person, new_person, person_form, save_member,
 )
 from gridapp.household_view import reveal_id_number
 from gridapp.models.household import Household
 from gridapp.models.person import Person
 from gridapp.privacy import mask_id_number
-from ui.household_form import RecordDialog, choose, code_combo, tag_boxes
+from ui.household_form import RecordDialog, choose, code_combo, fill_from_id_number, tag_boxes
 from ui.worker import Runner
 
 
@@ -106,14 +106,7 @@ class PersonDialog(RecordDialog):
             self.reveal_button.hide()
             if self.id_note is not None:
                 self.id_note.hide()
-        derived = derived_from_id(text)
-        if derived is not None:
-            sex, born = derived
-            if self.sex.currentData() in ("", self._auto[0]):
-                choose(self.sex, sex)
-            if self.birth_date.text().strip() in ("", self._auto[1]):
-                self.birth_date.setText(born)
-            self._auto = derived
+        self._auto = fill_from_id_number(text, self.sex, self.birth_date, self._auto) or self._auto
         self.recheck()
 
     # ------------------------------------------------------------------ checking and saving

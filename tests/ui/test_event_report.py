@@ -4,14 +4,12 @@ nothing stored) and otherwise saves the report with the visit, which can then be
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from gridapp.models.event import EventReport
 from tests.ui.screens import clipped_texts, save
 from tests.ui.test_visits import _fill_valid, _idle, _pick_household, _type, page, store  # noqa: F401
 from ui.households import HouseholdsPage
-from ui.visits import VisitsPage  # noqa: F401
 
 
 def _issue(qtbot, form, category: str, text: str) -> int:
@@ -108,3 +106,24 @@ def test_cancelling_the_report_keeps_what_was_typed(qtbot, page, store):
     qtbot.waitUntil(lambda: store.exists(form.base.id) and store.get(form.base.id).issues
                     and store.get(form.base.id).issues[0].description == "厨房电线老化", timeout=3000)
     assert store.count("event") == 0
+
+
+def test_a_visit_changed_by_sync_while_the_dialog_was_open_is_said_and_nothing_is_reported(qtbot, page, store):
+    form = page.form
+    _pick_household(qtbot, form, store)
+    _fill_valid(form)
+    n = _issue(qtbot, form, "fire_hazard", "厨房电线老化")
+    qtbot.waitUntil(form.issues._report_widgets[n][0].isVisible)
+    form.save_now()
+    _idle(qtbot, page)
+    form.issues._report_widgets[n][0].click()
+    qtbot.waitUntil(lambda: form.event_dialog is not None and form.event_dialog.isVisible())
+    dialog = form.event_dialog
+    stored = store.get(form.base.id)  # meanwhile a sync brings a newer version of this visit
+    store.save(stored.model_copy(update={"summary": stored.summary + "（另一台电脑补充）"}))
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.form_error.isVisible())
+    assert "已被更新" in dialog.form_error.text() and dialog.isVisible() and dialog.save_button.isEnabled()
+    _idle(qtbot, page)
+    assert store.count("event") == 0
+    assert store.get(form.base.id).issues[0].event_report_id is None
