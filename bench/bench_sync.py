@@ -425,7 +425,7 @@ def part_first(server: UvicornServer, folder: Path, n: int, args: argparse.Names
         ratio = f"  {secs / ref:6.1f}x raw sqlite3" if ref else ""
         return f"  {label:<44} {secs:8.2f} s  {n / secs:10,.0f} records/s{ratio}"
 
-    print(f"  run_sync end to end, download_budget=0 (no attachment bytes; demo attachments have none on the server):")
+    print("  run_sync end to end, download_budget=0 (no attachment bytes; demo attachments have none on the server):")
     print(line("laptop 1 (server builds the snapshots)", cold["total"], base["sqlite3"]))
     print(line("laptop 2 (snapshot files cached)", warm["total"], base["sqlite3"]))
     print(f"  baseline: the same {n:,} rows (id, type, bucket, body JSON: {body_mb:.0f} MB), executemany, "

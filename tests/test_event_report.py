@@ -3,30 +3,15 @@ saved with the visit that found it in one transaction, numbered on the laptop, a
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from gridapp import demo, privacy, validation
+from gridapp import privacy, validation
 from gridapp.errors import GridAppError, InvalidRecord, TransitionNotAllowed
 from gridapp.event_report import EventEntry, check_event, entry_for, report_event
-from gridapp.idnumber import CHINA_TZ
 from gridapp.ids import device_tag, new_id
 from gridapp.models.event import EventReport
-from gridapp.visit_entry import IssueLine, VisitEntry, VisitSaver, check_visit, household_choice, new_visit
-
-AT = datetime(2025, 3, 4, 9, 30, tzinfo=CHINA_TZ)
-
-
-@pytest.fixture
-def county(store):
-    store.import_records(demo.generate(households=6, seed=3))
-    return store
-
-
-@pytest.fixture
-def home(county):
-    return household_choice(county, county.list_ids("household")[0])
+from gridapp.visit_entry import IssueLine, VisitEntry, VisitSaver, check_visit, new_visit
+from tests.test_visit_entry import AT, county, home  # noqa: F401  (the same small county and household)
 
 
 def _draft(county, home, category="public_facility"):

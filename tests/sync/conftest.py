@@ -56,3 +56,12 @@ def make_laptop(server_url: str, tmp_path, db_key) -> Iterator[Callable[..., Lap
     for laptop in made:
         laptop.store.close()
         laptop.client.close()
+
+
+@pytest.fixture
+def worker_pair(make_laptop, make_user) -> tuple[Laptop, Laptop]:  # noqa: ANN001
+    """Two laptops of one grid worker of 泉头村 (two computers of the same village)."""
+    from tests.support.factories import QUANTOU
+
+    worker = make_user("grid_worker", grid_of(QUANTOU, 1))
+    return make_laptop(worker), make_laptop(worker)

@@ -4,28 +4,17 @@ keeps our unsent fields on top, the next sync sends them, and both laptops end w
 
 from __future__ import annotations
 
-from datetime import date
 
-import pytest
 
-from gridapp.minutes import PublicityEntry
 from gridapp.publicity import record_publicity
 from sync.session import sync_now
-from tests.server.conftest import grid_of
 from tests.support import factories as f
-from tests.test_publicity import sealed_meeting
-
-POSTED = PublicityEntry("resolution_public", date.today(), "屯公告栏", 7)
+from tests.test_publicity import POSTED, sealed_meeting
 
 
-@pytest.fixture
-def pair(make_laptop, make_user):
-    worker = make_user("grid_worker", grid_of(f.QUANTOU, 1))
-    return make_laptop(worker), make_laptop(worker)
 
-
-def test_publicity_saved_between_push_and_pull_survives_a_pulled_annex_change(pair):
-    a, b = pair
+def test_publicity_saved_between_push_and_pull_survives_a_pulled_annex_change(worker_pair):
+    a, b = worker_pair
     sealed = sealed_meeting(a.store)
     a.sync()
     b.sync()

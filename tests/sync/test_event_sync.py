@@ -5,27 +5,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
 
 from gridapp.event_report import EventEntry, check_event, report_event
 from gridapp.idnumber import CHINA_TZ
 from gridapp.ids import new_id
 from gridapp.models import EventReport
 from gridapp.visit_entry import VisitSaver
-from tests.server.conftest import grid_of
 from tests.support import factories as f
 
-VILLAGE = f.QUANTOU
 
 
-@pytest.fixture
-def pair(make_laptop, make_user):
-    worker = make_user("grid_worker", grid_of(VILLAGE, 1))
-    return make_laptop(worker), make_laptop(worker)
 
-
-def test_a_report_made_offline_reaches_the_other_laptop_with_its_visit(pair):
-    a, b = pair
+def test_a_report_made_offline_reaches_the_other_laptop_with_its_visit(worker_pair):
+    a, b = worker_pair
     head = f.person("韦小明")
     home = f.household(head)
     for record in (head, home):

@@ -13,19 +13,12 @@ from sqlalchemy.exc import DBAPIError
 from gridapp.minutes import PublicityEntry
 from gridapp.publicity import record_publicity
 from sync.server.tables import records
-from tests.server.conftest import grid_of
-from tests.support import factories as f
 from tests.test_publicity import sealed_meeting
 
 
-@pytest.fixture
-def pair(make_laptop, make_user):
-    worker = make_user("grid_worker", grid_of(f.QUANTOU, 1))
-    return make_laptop(worker), make_laptop(worker)
 
-
-def test_publicity_after_sealing_syncs_and_the_seal_never_changes(pair):
-    a, b = pair
+def test_publicity_after_sealing_syncs_and_the_seal_never_changes(worker_pair):
+    a, b = worker_pair
     sealed = sealed_meeting(a.store)
     a.sync()
     b.sync()
