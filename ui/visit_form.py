@@ -71,7 +71,6 @@ class VisitForm(QWidget):
         self._amending = False
         self._choices: dict[str, str] = {}  # completer label → household id
         self._search_generation = 0
-        self._report_numbers: dict[str, str] = {}  # event report id → its number, of the visit shown
         self.event_dialog: EventDialog | None = None
         self._build()
         self._wire()
@@ -346,13 +345,11 @@ class VisitForm(QWidget):
             return (record, (household_choice(store, hid) if hid and store.exists(hid) else None),
                     reports_of_visit(store, record))
 
-        def arrived(found: tuple[VisitRecord, HouseholdChoice | None, dict[str, str]]) -> None:
-            self._report_numbers = found[2]
-            self._show(found[0], found[1], entry_of(found[0], found[1]))
+        self.runner.query(read, lambda found: self._show(found[0], found[1], entry_of(found[0], found[1]), found[2]))
 
-        self.runner.query(read, arrived)
-
-    def _show(self, record: VisitRecord, household: HouseholdChoice | None, entry: VisitEntry) -> None:
+    def _show(self, record: VisitRecord, household: HouseholdChoice | None, entry: VisitEntry,
+              report_numbers: dict[str, str] | None = None) -> None:
+        """Show `record`; `report_numbers` gives the number of each event report its issues name."""
         self._loading = True
         try:
             self.autosave_timer.stop()
@@ -373,7 +370,7 @@ class VisitForm(QWidget):
             self.risk.setText(entry.risk)
             self.screening.setCurrentIndex(max(0, self.screening.findData(entry.dispute_screening)))
             self.notice.setCurrentIndex({None: 0, True: 1, False: 2}[entry.notice_given])
-            self.issues.set_lines(entry.issues, self._report_numbers if record.created_at else {})
+            self.issues.set_lines(entry.issues, report_numbers)
             self.summary.setPlainText(entry.summary)
             self.has_next.setChecked(entry.next_visit_due is not None)
             due = entry.next_visit_due
