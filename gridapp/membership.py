@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from gridapp import codes
-from gridapp.errors import Problem, problems_by_field
+from gridapp.errors import Problem, RecordCheck
 from gridapp.geography import UnknownPlace, load_geography
 from gridapp.household_edit import FormCheck, HouseholdForm, PersonForm, check_household, check_person, form_field
 from gridapp.models.household import Household, Member
@@ -141,18 +141,16 @@ class RemovalForm:
 
 
 @dataclass(frozen=True)
-class RemovalCheck:
-    problems: tuple[Problem, ...]
-    household: Household | None = None
+class RemovalCheck(RecordCheck):
+    """`record` is the household without the person (None while the form cannot be saved)."""
+
+    record: Household | None
     person: Person | None = None
     reason_text: str = ""
 
     @property
-    def can_save(self) -> bool:
-        return self.household is not None and not any(p.is_error for p in self.problems)
-
-    def by_field(self) -> dict[str, list[Problem]]:
-        return problems_by_field(self.problems, lambda path: path)
+    def household(self) -> Household | None:
+        return self.record
 
 
 def check_removal(household: Household, person: Person, form: RemovalForm) -> RemovalCheck:
@@ -177,7 +175,7 @@ def check_removal(household: Household, person: Person, form: RemovalForm) -> Re
                 "户主要移出，请先选定新户主")))
         head_id = form.new_head or None
     if any(p.is_error for p in problems):
-        return RemovalCheck(tuple(problems))
+        return RemovalCheck(None, tuple(problems))
     members = [m if m.person_id != head_id else Member(person_id=m.person_id, relation_to_head=codes.HEAD_RELATION)
                for m in others]
     home = household.model_copy(update={"members": members, "head_person_id": head_id if members else None})
@@ -185,7 +183,7 @@ def check_removal(household: Household, person: Person, form: RemovalForm) -> Re
         if person.current_household_id == household.id else person
     label = REMOVAL_REASON[form.reason]
     reason_text = f"{label}：{note}" if note else label
-    return RemovalCheck(tuple(problems), home, gone, reason_text)
+    return RemovalCheck(home, tuple(problems), gone, reason_text)
 
 
 def remove_member(store: Store, check: RemovalCheck) -> Changes:
