@@ -1,8 +1,14 @@
-"""What the store writes for one record, computed once: JSON texts, list columns, search text."""
+"""What the store writes for one record, computed once: JSON texts, list columns, search text.
+
+The county server computes the same rows when it stores a record (`laptop_line`), so a laptop
+of the same row format can store a first sync's snapshot without working them out again
+(docs/sync.md, "How a first sync runs").
+"""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,6 +82,37 @@ def row_data(record: Record, hmac_of: Callable[[str], str]) -> RowData:
         search_text=record.search_text(),
         names=names_of(record),
     )
+
+
+# Bump when what `row_data` writes changes without a model's schema changing (projection, search
+# text, names, the body's JSON). tests/test_rows.py pins the rows of sample records to this number.
+ROW_VERSION = 1
+
+
+@functools.cache
+def row_format() -> str:
+    """Which rows this build writes: `ROW_VERSION` and a digest of every record type's schema. A
+    server and a laptop that give the same string compute identical rows for a record."""
+    from gridapp.models import RECORD_TYPES
+
+    schemas = {name: cls.model_json_schema() for name, cls in sorted(RECORD_TYPES.items())}
+    digest = hashlib.sha256(json.dumps(schemas, sort_keys=True).encode()).hexdigest()[:12]
+    return f"{ROW_VERSION}.{digest}"
+
+
+def laptop_line(d: RowData) -> str:
+    """A row as one line of text (the server keeps it with the record, a snapshot sends it):
+    `[title, sort_key, parent_id, id_hmac, search_text, names]`, the annex and the body, by tabs.
+    JSON never holds a raw tab, so the line splits back unambiguously (`from_laptop_line`)."""
+    head = json.dumps([d.title, d.sort_key, d.parent_id, d.id_hmac, d.search_text, d.names],
+                      ensure_ascii=False, separators=(",", ":"))
+    return f"{head}\t{d.annex_json}\t{d.body_json}"
+
+
+def from_laptop_line(text: str) -> RowData:
+    head, annex, body = text.split("\t", 2)
+    title, sort_key, parent_id, id_hmac, search_text, names = json.loads(head)
+    return RowData(body, annex, title, sort_key, parent_id, id_hmac, search_text, names)
 
 
 def present_fields(record: Record) -> list[str]:

@@ -32,7 +32,7 @@ from gridapp.ids import new_id
 from gridapp.models import RECORD_TYPES
 from gridapp.models.base import Record
 from gridapp.queries import OutboxEntry
-from gridapp.rows import row_data, to_json
+from gridapp.rows import RowData, row_data, to_json
 
 if TYPE_CHECKING:
     from gridapp.store import Store
@@ -324,18 +324,28 @@ class Checked(dict):  # type: ignore[type-arg]
     the record; `model` is the record (with the change's state), `line` the change's JSON text as
     the server sent it, `row` what a write of `model` stores (`rows.row_data`, computed ahead,
     or None). A snapshot parses and validates its lines that way (see sync.engine); a record that
-    is not new to the laptop takes the general path, from `line`."""
+    is not new to the laptop takes the general path, from `line`.
+
+    A snapshot row line (the server's row format is this laptop's, `rows.row_format`) gives a
+    Checked without `model` or `line`: its `row` is the record as the server worked it out with
+    this very code, stored as it is; the general path reads the record back from the row."""
 
     __slots__ = ("model", "line", "row")
 
-    def __init__(self, fields: dict[str, Any], model: Record | None, line: bytes | str) -> None:
+    def __init__(self, fields: dict[str, Any], model: Record | None, line: bytes | str | None,
+                 row: RowData | None = None) -> None:
         super().__init__(fields)
-        self.model, self.line, self.row = model, line, None
+        self.model, self.line, self.row = model, line, row
 
 
 def _plain(change: dict[str, Any]) -> dict[str, Any]:
     """The change as the server sent it (record included), for the general path."""
-    return json.loads(change.line) if isinstance(change, Checked) else change
+    if not isinstance(change, Checked):
+        return change
+    if change.line is not None:
+        return json.loads(change.line)
+    row = change.row
+    return {**change, "deleted": False, "record": {**json.loads(row.body_json), **json.loads(row.annex_json)}}
 
 
 def pending_fields(conn: Any) -> dict[str, set[str] | None]:
@@ -411,20 +421,25 @@ class _FreshRows:
         if not self.next_rowid:
             self.next_rowid = int(self.store._conn.execute(
                 "SELECT coalesce(max(rowid), 0) FROM records").fetchone()[0]) + 1
-        if isinstance(change, Checked) and change.model is not None:
-            record = change.model
-            d = change.row or row_data(record, self.store.id_number_hmac)
+        if isinstance(change, Checked) and change.model is None and change.row is not None:
+            d = change.row  # the server's row, of this laptop's row format
+            rid, bucket, state = change["record_id"], change["bucket"], change["state"]
         else:
-            data = dict(change["record"] or {})
-            data["state"] = change["state"]
-            record = _record(change["record_type"], data)
-            d = row_data(record, self.store.id_number_hmac)
+            if isinstance(change, Checked) and change.model is not None:
+                record = change.model
+                d = change.row or row_data(record, self.store.id_number_hmac)
+            else:
+                data = dict(change["record"] or {})
+                data["state"] = change["state"]
+                record = _record(change["record_type"], data)
+                d = row_data(record, self.store.id_number_hmac)
+            rid, bucket, state = record.id, record.bucket(), record.state
         if (change.get("revision") or 1) > 1:
-            _make_room(self.store, change.get("root_id") or record.id, change["revision"], record.id, self.now)
+            _make_room(self.store, change.get("root_id") or rid, change["revision"], rid, self.now)
         rowid, self.next_rowid = self.next_rowid, self.next_rowid + 1
         self.rows.append((
-            rowid, record.id, change["record_type"], record.bucket(), record.state, change["version"],
-            1 if change.get("sealed") else 0, change.get("content_hash"), change.get("root_id") or record.id,
+            rowid, rid, change["record_type"], bucket, state, change["version"],
+            1 if change.get("sealed") else 0, change.get("content_hash"), change.get("root_id") or rid,
             change.get("revision") or 1, change.get("supersedes_id"), change.get("supersedes_hash"),
             change.get("amend_reason"), d.body_json, d.annex_json, d.title, d.sort_key, d.parent_id, d.id_hmac,
             self.now, 0, 1, self.now, change.get("updated_by") or "server", "server"))

@@ -25,6 +25,7 @@ import random
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import requests
 from pydantic import BaseModel, ValidationError
@@ -125,11 +126,14 @@ class Client:
         body = p.PullRequest(protocol_version=p.PROTOCOL_VERSION, cursors=cursors, limit=limit)
         return self._call("POST", "/v1/sync/pull", p.PullResponse, body=body)
 
-    def snapshot(self, bucket: str, check: Callable[[Mapping[str, str]], None] | None = None) -> bytes:
+    def snapshot(self, bucket: str, check: Callable[[Mapping[str, str]], None] | None = None, *,
+                 rows: str | None = None) -> bytes:
         """The gzip JSON-lines snapshot of a bucket (resumed with Range after a dropped read).
         `check` sees the answer's headers (`X-Snapshot-Records`, `X-Snapshot-Bytes`) before the
-        body is read, and may raise to leave it undownloaded."""
-        return self._download(f"/v1/sync/snapshot/{bucket}", check)
+        body is read, and may raise to leave it undownloaded. `rows`: this laptop's row format
+        (`gridapp.rows.row_format`); a server of the same format sends the records as rows."""
+        query = f"?rows={quote(rows, safe='')}" if rows else ""
+        return self._download(f"/v1/sync/snapshot/{bucket}{query}", check)
 
     def blob_start(self, digest: str, size: int) -> p.BlobStatus:
         """Start (or look up) an upload; `offset` says where to resume, `complete` to skip it."""

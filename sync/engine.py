@@ -25,7 +25,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Field, TypeAdapter, ValidationError, create_model
 
-from gridapp import syncing
+from gridapp import rows, syncing
 from gridapp.geography import load_geography
 from gridapp.models import RECORD_TYPES, Record
 from gridapp.problems import open_count
@@ -290,19 +290,21 @@ def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncRep
     except ValueError:
         pass  # no key: the rows are worked out in the store, which says so
     with _no_cyclic_gc(), _Ahead(client, buckets, room, hmac_of) as ahead:
-        for bucket, change_no, part, done, total in ahead:
-            last = done == total
+        for batch in ahead.batches(SNAPSHOT_PART):
+            changes = [c for _, _, part, _, _ in batch for c in part]
+            cursors = {bucket: change_no for bucket, change_no, _, done, total in batch if done == total}
             ahead.pause()
             try:
-                _apply(store, part, {bucket: change_no} if last else {}, written=ahead.resume)
+                _apply(store, changes, cursors, written=ahead.resume)
             finally:
                 ahead.resume()
-            report.pulled += len(part)
-            for c in part:
-                report.pulled_by_type[c["record_type"]] = report.pulled_by_type.get(c["record_type"], 0) + 1
-            if last and room is not None:
-                room.written(bucket)
-            tick("snapshot", done, total)
+            for bucket, _, part, done, total in batch:
+                report.pulled += len(part)
+                for c in part:
+                    report.pulled_by_type[c["record_type"]] = report.pulled_by_type.get(c["record_type"], 0) + 1
+                if done == total and room is not None:
+                    room.written(bucket)
+                tick("snapshot", done, total)
 
 
 class _Ahead:
@@ -313,7 +315,7 @@ class _Ahead:
     def __init__(self, client: Client, buckets: list[str], room: _DiskRoom | None,
                  hmac_of: Callable[[str], str]) -> None:
         self.client, self.buckets, self.room, self.hmac_of = client, buckets, room, hmac_of
-        self.queue: queue.Queue[tuple[Any, ...]] = queue.Queue(maxsize=2)
+        self.queue: queue.Queue[tuple[Any, ...]] = queue.Queue(maxsize=3)
         self.stop = threading.Event()
         self.go = threading.Event()  # cleared while the reader inserts rows
         self.go.set()
@@ -340,14 +342,27 @@ class _Ahead:
                 pass
         self.thread.join()
 
-    def __iter__(self) -> Iterator[tuple[str, int, list[dict[str, Any]], int, int]]:
+    def batches(self, size: int) -> Iterator[list[tuple[str, int, list[dict[str, Any]], int, int]]]:
+        """The parts in order, gathered into batches of about `size` records (one store
+        transaction each) from the parts already prepared — a batch never waits for a download.
+        A failure ahead is raised after the parts before it were handed out."""
         while True:
             item = self.queue.get()
+            batch: list[tuple[str, int, list[dict[str, Any]], int, int]] = []
+            count = 0
+            while item[0] == "part":
+                batch.append(item[1:])  # type: ignore[arg-type]
+                count += len(item[3])
+                try:
+                    item = self.queue.get_nowait() if count < size else ("full",)
+                except queue.Empty:
+                    item = ("more",)
+            if batch:
+                yield batch
             if item[0] == "end":
                 return
             if item[0] == "error":
                 raise item[1]
-            yield item[1:]  # type: ignore[misc]
 
     def _put(self, item: tuple[Any, ...]) -> bool:
         while not self.stop.is_set():
@@ -370,13 +385,14 @@ class _Ahead:
 
     def _parts(self, bucket: str) -> Iterator[tuple[str, int, list[dict[str, Any]], int, int]]:
         check = None if self.room is None else functools.partial(self.room.check, bucket)
-        lines = gzip.decompress(self.client.snapshot(bucket, check)).splitlines()
+        lines = gzip.decompress(self.client.snapshot(bucket, check, rows=rows.row_format())).splitlines()
         if not lines:
             return
         try:
             header = p.SnapshotHeader.model_validate_json(lines[0])
         except ValueError as exc:
             raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
+        as_rows = header.rows is not None and header.rows == rows.row_format()
         body = lines[1:]
         step = SNAPSHOT_PART
         for start in range(0, max(len(body), 1), step):
@@ -385,7 +401,7 @@ class _Ahead:
                 self.go.wait()
                 if self.stop.is_set():
                     return
-                some = checked_changes(body[at:min(at + _AHEAD_LINES, start + step)])
+                some = checked_changes(body[at:min(at + _AHEAD_LINES, start + step)], as_rows=as_rows)
                 for change in some:
                     if isinstance(change, syncing.Checked) and change.model is not None:
                         try:
@@ -399,20 +415,29 @@ class _Ahead:
 _AHEAD_LINES = 200  # lines the thread ahead prepares between looks at whether it must wait
 
 
-# Records of a snapshot applied in one store transaction: fewer commits write the indexes'
-# pages fewer times (a township's first sync spent a fifth of its time committing parts of
-# 2,000), while one part still holds the store's lock for well under a second or two.
-SNAPSHOT_PART = 10_000
+# Records of a snapshot applied in one store transaction (small villages together): fewer
+# commits write the indexes' pages fewer times (a township's first sync spent a fifth of its time
+# committing parts of 2,000), while one part still holds the store's lock for about a second.
+SNAPSHOT_PART = 25_000
 
 
-def checked_changes(lines: list[bytes]) -> list[dict[str, Any]]:
+def checked_changes(lines: list[bytes], *, as_rows: bool = False) -> list[dict[str, Any]]:
     """Snapshot lines as changes for `Store.apply_pull`: each parsed and validated — the change
     and its record against the record type's model — in one pass over its JSON
     (`syncing.Checked`). A line that fails is parsed as a plain dict instead, and the store
-    validates its record as it applies it (and refuses a bad one exactly as before)."""
+    validates its record as it applies it (and refuses a bad one exactly as before).
+
+    `as_rows`: the snapshot's header names this laptop's row format, so its row lines (they start
+    with `[`) are the records as this laptop stores them (`row_change`); in any other snapshot
+    such a line is refused as a bad snapshot."""
     check = _line_adapter().validate_json
     out: list[dict[str, Any]] = []
     for line in lines:
+        if line[:1] == b"[":
+            if not as_rows:
+                raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot")
+            out.append(row_change(line))
+            continue
         try:
             change = check(line)
         except ValueError:
@@ -429,6 +454,24 @@ def checked_changes(lines: list[bytes]) -> list[dict[str, Any]]:
         del plain["record"]
         out.append(syncing.Checked(plain, record, line))
     return out
+
+
+_ROW_FIELDS = ("bucket", "change_no", "record_type", "record_id", "version", "state", "sealed", "content_hash",
+               "root_id", "revision", "supersedes_id", "supersedes_hash", "amend_reason", "updated_at", "updated_by")
+
+
+def row_change(line: bytes) -> syncing.Checked:
+    """A snapshot row line (`sync.server.pull.row_line`): the change's fields and the record as
+    this laptop stores it, worked out by the server with the same code (same row format), so it
+    is stored as it is. A line that does not read is a bad snapshot."""
+    try:
+        head, rest = line.decode("utf-8").split("\t", 1)
+        fields = dict(zip(_ROW_FIELDS, json.loads(head), strict=True))
+        row = rows.from_laptop_line(rest)
+    except ValueError as exc:
+        raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
+    fields["deleted"] = False
+    return syncing.Checked(fields, None, None, row)
 
 
 @functools.cache

@@ -242,13 +242,15 @@ class PullResponse(Message):
 
 
 class SnapshotHeader(Message):
-    """First line of a snapshot file; the rest are `Change` lines (JSON lines, gzip)."""
+    """First line of a snapshot file; the rest are `Change` lines (JSON lines, gzip) or, when
+    `rows` names the laptop's row format, mostly row lines (`sync.server.pull.row_line`)."""
 
     kind: Literal["gridapp-snapshot"] = "gridapp-snapshot"
     bucket: BucketCode
     change_no: int
     count: int
     checksum: BucketChecksum
+    rows: str | None = None
 
 
 # ---------------------------------------------------------------- blobs

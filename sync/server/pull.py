@@ -20,9 +20,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
+from gridapp import rows as laptop_rows
 from sync import protocol
 from sync.protocol import BucketChecksum, Change, PullResponse, Role, SnapshotHeader
-from sync.server import territory
+from sync.server import territory, writes
 from sync.server.auth import Caller, aware
 from sync.server.db import reading
 from sync.server.errors import Forbidden, NotFound
@@ -36,6 +37,7 @@ _COLUMNS = (records.c.id, records.c.type, records.c.bucket, records.c.state, rec
             records.c.change_no, records.c.sealed, records.c.content_hash, records.c.deleted, records.c.root_id,
             records.c.revision, records.c.supersedes_id, records.c.supersedes_hash, records.c.amend_reason,
             records.c.data, records.c.updated_at, records.c.updated_by)
+_ROW_COLUMNS = (*_COLUMNS, records.c.laptop_row)
 
 
 def to_change(row: Any) -> Change:
@@ -127,7 +129,7 @@ class Snapshot:
 
 
 def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
-                  warn_records: int | None = None) -> Snapshot:
+                  warn_records: int | None = None, rows: str | None = None) -> Snapshot:
     """The gzip JSON-lines snapshot of `bucket` at its current change number (built once and
     cached, so a dropped download resumes with a Range request against the same bytes) with its
     ETag and size. Mediators sync their cases by pull instead (their view is filtered).
@@ -135,7 +137,11 @@ def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
     A snapshot is one village, never a township or the county: a device holding many villages
     downloads one cached file per village. A village with more than `warn_records` records is
     logged as a warning when its snapshot is built (nothing is refused: the village's workers
-    need it)."""
+    need it).
+
+    A laptop whose row format (`gridapp.rows.row_format`) is `rows` and matches this server's gets
+    the records as it stores them (`row_line`), so it need not validate and work out 100,000 rows
+    again; any other laptop gets `Change` lines. Each kind is its own cached file."""
     if caller.role is Role.MEDIATOR:
         raise Forbidden("调解员按案件同步，不能下载整村数据。", code="snapshot.not_for_mediators")
     with reading(engine) as conn:
@@ -143,11 +149,13 @@ def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
             raise NotFound("没有这个村的数据，或它不在您的辖区内。", code="bucket.not_found")
         counter = conn.execute(select(buckets).where(buckets.c.code == bucket)).first()
         last = counter.last_change_no if counter else 0
-        etag = f'"{bucket}-{last}"'
-        path = folder / f"{bucket}-{last}.jsonl.gz"
+        fmt = laptop_rows.row_format() if rows == laptop_rows.row_format() else None
+        kind = ".rows" if fmt else ""
+        etag = f'"{bucket}-{last}{kind}"'
+        path = folder / f"{bucket}-{last}{kind}.jsonl.gz"
         size = path.with_suffix(".size")  # "<records> <unpacked bytes>", written before the file
         if not (path.exists() and size.exists()):
-            _build(conn, bucket, last, counter, path, size)
+            _build(conn, bucket, last, counter, path, size, fmt)
             if warn_records is not None and counter is not None and counter.record_count > warn_records:
                 log.warning("village %s: its snapshot holds %d records, more than snapshot_warn_records (%d); "
                             "a first sync of it is slow and large", bucket, counter.record_count, warn_records)
@@ -155,28 +163,51 @@ def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
     return Snapshot(path, etag, count, unpacked)
 
 
-def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path, size: Path) -> None:
+def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path, size: Path,
+           fmt: str | None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     header = SnapshotHeader(bucket=bucket, change_no=last, count=counter.record_count if counter else 0,
-                            checksum=_checksum(conn, bucket, last, counter, None))
+                            checksum=_checksum(conn, bucket, last, counter, None), rows=fmt)
     unpacked = 0
     with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=5) as out:
-        for line in _lines(conn, bucket, last, header):
+        for line in _lines(conn, bucket, last, header, fmt):
             out.write(line)
             unpacked += len(line.encode("utf-8"))
     size_tmp = size.with_name(f"{size.name}.{os.getpid()}.tmp")
     size_tmp.write_text(f"{header.count} {unpacked}")
     os.replace(size_tmp, size)
     os.replace(tmp, path)
+    current = f"{bucket}-{last}."  # both kinds of this change number stay; older ones go
     for stale in [*path.parent.glob(f"{bucket}-*.jsonl.gz"), *path.parent.glob(f"{bucket}-*.jsonl.size")]:
-        if stale not in (path, size):
+        if not stale.name.startswith(current):
             stale.unlink(missing_ok=True)
 
 
-def _lines(conn: Connection, bucket: str, last: int, header: SnapshotHeader) -> Iterator[str]:
+def _lines(conn: Connection, bucket: str, last: int, header: SnapshotHeader, fmt: str | None) -> Iterator[str]:
     yield header.model_dump_json() + "\n"
-    rows = conn.execute(select(*_COLUMNS).where(records.c.bucket == bucket, records.c.change_no <= last)
-                        .order_by(records.c.change_no)).yield_per(2000)
-    for row in rows:
-        yield change_line(row) + "\n"
+    found = conn.execute(select(*(_ROW_COLUMNS if fmt else _COLUMNS))
+                         .where(records.c.bucket == bucket, records.c.change_no <= last)
+                         .order_by(records.c.change_no)).yield_per(2000)
+    key = writes.hmac_key(conn) if fmt else b""
+    for row in found:
+        yield (row_line(row, fmt, key) if fmt else change_line(row)) + "\n"
+
+
+def row_line(row: Any, fmt: str, key: bytes) -> str:
+    """A snapshot line for a laptop of row format `fmt`: `[change fields]`, a tab and the record
+    as the laptop stores it (`gridapp.rows.laptop_line`), kept with the record or worked out now
+    when it was kept in another format. A tombstone, or a record whose row cannot be worked
+    out, is a `Change` line (it starts with `{`): the laptop takes it its general way."""
+    kept = row.laptop_row
+    if row.deleted:
+        return change_line(row)
+    if kept is None or not kept.startswith(f"{fmt}\t"):
+        kept = writes.laptop_row(row.type, json.loads(row.data), row.state, key)
+        if kept is None:
+            return change_line(row)
+    head = json.dumps([row.bucket, row.change_no, row.type, row.id, row.version, row.state, bool(row.sealed),
+                       row.content_hash, row.root_id, row.revision, row.supersedes_id, row.supersedes_hash,
+                       row.amend_reason, aware(row.updated_at).isoformat(), row.updated_by],
+                      ensure_ascii=False, separators=(",", ":"))
+    return f"{head}\t{kept[len(fmt) + 1:]}"

@@ -141,6 +141,10 @@ records = Table(
     Column("mediator_ids", Text),  # JSON list, for cases: who may see them
     Column("ref_ids", Text),  # JSON list of records a case references (parties, households)
     Column("data", Text, nullable=False),
+    # The record as a laptop stores it ("<row format>\t" + gridapp.rows.laptop_line), worked out
+    # once when the record is written, so a snapshot does not validate every record again. NULL
+    # for a tombstone; a different row format is worked out again when a snapshot is built.
+    Column("laptop_row", Text),
     _when("created_at"),
     _when("updated_at"),
     Column("created_by", String(64), nullable=False),

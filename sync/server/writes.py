@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from gridapp import projection, sealing
-from gridapp.models import Record
+from gridapp import privacy, projection, rows, sealing
+from gridapp.models import RECORD_TYPES, Record
 from sync import protocol
 from sync.server.auth import now
 from sync.server.errors import NotFound
@@ -32,6 +32,25 @@ def record_data(record: Record) -> dict[str, Any]:
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def hmac_key(conn: Connection) -> bytes:
+    """The county-wide ID-number HMAC key (laptops adopt it at hello)."""
+    from sync.server.db import meta_value
+
+    return bytes.fromhex(meta_value(conn, "id_hmac_key") or "")
+
+
+def laptop_row(record_type: str, data: dict[str, Any], state: str, key: bytes) -> str | None:
+    """The record as a laptop of this build stores it after pulling it (its model validated from
+    `data` with `state`, as the laptop's own path does), prefixed with the row format; None when
+    the data no longer fits its model (the laptop then validates the line itself)."""
+    try:
+        model = RECORD_TYPES[record_type].model_validate({**data, "state": state})
+        line = rows.laptop_line(rows.row_data(model, lambda number: privacy.id_number_hmac(number, key)))
+    except (KeyError, ValueError):
+        return None
+    return f"{rows.row_format()}\t{line}"
 
 
 def links(record: Record | None) -> dict[str, Any]:
@@ -104,6 +123,7 @@ def write_record(conn: Connection, old: dict[str, Any] | None, w: Write, *, user
         "supersedes_hash": w.supersedes_hash if not old else old["supersedes_hash"],
         "amend_reason": w.amend_reason if not old else old["amend_reason"],
         "data": dumps(w.data), "updated_at": moment, "updated_by": username, "device_id": device_id,
+        "laptop_row": None if w.deleted else laptop_row(w.record_type, w.data, w.state, hmac_key(conn)),
         **links(w.record),
     }
     if old:
@@ -124,9 +144,9 @@ def current(conn: Connection, record_id: str, *, lock: bool = True) -> dict[str,
 def held_attachments(conn: Connection, owner_id: str) -> list[str]:
     """The SHA-256 of every live attachment of `owner_id`: what its seal must cover (the laptop
     counts the same, `QueryReads._attachment_hashes`)."""
-    rows = conn.execute(select(records.c.data).where(
+    found = conn.execute(select(records.c.data).where(
         records.c.parent_id == owner_id, records.c.type == "attachment", records.c.deleted.is_(False)))
-    return sorted(json.loads(data).get("sha256") or "" for (data,) in rows)
+    return sorted(json.loads(data).get("sha256") or "" for (data,) in found)
 
 
 def version_data(conn: Connection, record_id: str, version: int | None) -> dict[str, Any] | None:
@@ -163,25 +183,28 @@ def bulk_insert(conn: Connection, bucket: str, items: list[Record], attachment_h
     counter = lock_bucket(conn, bucket)
     change_no, count, xor = counter["last_change_no"], counter["record_count"], counter["xor"]
     moment = now()
-    rows, versions = [], []
+    key = hmac_key(conn)
+    new_rows, versions = [], []
     for record in items:
         change_no += 1
         count += 1
         xor ^= protocol.item_hash(record.id, 1)
         sealed = record.SEALABLE and states.is_sealed_state(record.RECORD_TYPE, record.state)
-        data = dumps(record_data(record))
-        rows.append({
+        fields = record_data(record)
+        data = dumps(fields)
+        new_rows.append({
             "id": record.id, "type": record.RECORD_TYPE, "bucket": bucket, "state": record.state, "version": 1,
             "change_no": change_no, "sealed": sealed,
             "content_hash": seal_hash(record, attachment_hashes.get(record.id, [])) if sealed else None,
             "deleted": False, "root_id": record.id, "revision": 1, "supersedes_id": None, "supersedes_hash": None,
             "amend_reason": None, "data": data, "created_at": moment, "updated_at": moment, "created_by": username,
-            "updated_by": username, "device_id": device_id, **links(record)})
+            "updated_by": username, "device_id": device_id,
+            "laptop_row": laptop_row(record.RECORD_TYPE, fields, record.state, key), **links(record)})
         versions.append({"record_id": record.id, "version": 1, "state": record.state, "data": data,
                          "device_id": device_id, "at": moment})
-    for start in range(0, len(rows), 1000):
-        conn.execute(insert(records), rows[start:start + 1000])
+    for start in range(0, len(new_rows), 1000):
+        conn.execute(insert(records), new_rows[start:start + 1000])
         conn.execute(insert(record_versions), versions[start:start + 1000])
     conn.execute(update(buckets).where(buckets.c.code == bucket).values(
         last_change_no=change_no, record_count=count, xor=protocol.to_signed(xor)))
-    return len(rows)
+    return len(new_rows)

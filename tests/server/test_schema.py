@@ -17,7 +17,7 @@ def test_the_migrated_schema_matches_the_table_definitions(engine):
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []
-    assert schema_revision(engine) == "0002"
+    assert schema_revision(engine) == "0003"
 
 
 def _sealed_row(engine):

@@ -97,7 +97,7 @@ def can_log_in(url: str, tmp_path: Path, username: str, password: str) -> bool:
 def test_init_creates_the_schema_and_geography_and_can_run_again(run, url):
     code, out, err = run("init")
     assert (code, err) == (0, "")
-    assert "数据库结构版本：0002" in out and "新增乡镇 12 个、村/社区 149 个" in out
+    assert "数据库结构版本：0003" in out and "新增乡镇 12 个、村/社区 149 个" in out
     code, out, _ = run("init")
     assert code == 0 and "新增乡镇 0 个、村/社区 0 个（已全部导入）" in out
     assert (count(url, townships), count(url, villages)) == (12, 149)
@@ -313,7 +313,7 @@ def test_serve_runs_a_real_server_that_answers_health(run, url, tmp_path, comman
             except httpx.TransportError:
                 time.sleep(0.2)
         assert answer is not None and answer.status_code == 200, server.poll()
-        assert answer.json() == {"status": "ok", "database": "sqlite", "schema": "0002"}
+        assert answer.json() == {"status": "ok", "database": "sqlite", "schema": "0003"}
     finally:
         server.terminate()
         out, err = server.communicate(timeout=20)
@@ -333,7 +333,7 @@ def test_serve_says_when_the_port_is_taken(run):
 
 def test_init_and_users_work_on_postgresql(run, pg_url):
     code, out, err = run("init", database=pg_url)
-    assert (code, err) == (0, "") and "数据库结构版本：0002" in out
+    assert (code, err) == (0, "") and "数据库结构版本：0003" in out
     assert "@" not in out or "***" in out  # the password of the URL is never printed
     assert run("import-geography", "--demo-grids", database=pg_url)[0] == 0
     assert run("user", "add", "wei", "--role", "grid_worker", "--password-stdin", stdin=PASSWORD,

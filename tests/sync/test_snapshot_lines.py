@@ -106,7 +106,7 @@ class Snapshots:
     def __init__(self, files: dict[str, bytes | Exception]) -> None:
         self.files, self.asked = files, []
 
-    def snapshot(self, bucket: str, check: Any = None) -> bytes:
+    def snapshot(self, bucket: str, check: Any = None, rows: str | None = None) -> bytes:
         self.asked.append(bucket)
         found = self.files[bucket]
         if isinstance(found, Exception):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
 from sqlalchemy import func, select
 
@@ -67,8 +68,8 @@ def pull(body: p.PullRequest, caller: CallerDep, engine: EngineDep, settings: Se
 @router.get("/snapshot/{bucket}", response_class=FileResponse,
             responses={200: {"content": {"application/gzip": {}}}, 206: {"description": "a byte range"}})
 def snapshot(bucket: str, request: Request, caller: CallerDep, engine: EngineDep,
-             settings: SettingsDep) -> FileResponse:
+             settings: SettingsDep, rows: Annotated[str | None, Query(max_length=40)] = None) -> FileResponse:
     snap = pulling.snapshot_file(engine, caller, bucket, settings.snapshots(),
-                                 warn_records=settings.snapshot_warn_records)
+                                 warn_records=settings.snapshot_warn_records, rows=rows)
     return FileResponse(snap.path, media_type="application/gzip", headers=snap.headers(),
                         filename=f"{bucket}.jsonl.gz")
