@@ -111,7 +111,13 @@ def laptop_line(d: RowData) -> str:
 
 def from_laptop_line(text: str) -> RowData:
     head, annex, body = text.split("\t", 2)
-    title, sort_key, parent_id, id_hmac, search_text, names = json.loads(head)
+    return row_of(json.loads(head), annex, body)
+
+
+def row_of(head: list[Any], annex: str, body: str) -> RowData:
+    """The row of a laptop line's parts: `[title, sort_key, parent_id, id_hmac, search_text,
+    names]`, the annex and the body."""
+    title, sort_key, parent_id, id_hmac, search_text, names = head
     return RowData(body, annex, title, sort_key, parent_id, id_hmac, search_text, names)
 
 

@@ -458,6 +458,7 @@ def checked_changes(lines: list[bytes], *, as_rows: bool = False) -> list[dict[s
 
 _ROW_FIELDS = ("bucket", "change_no", "record_type", "record_id", "version", "state", "sealed", "content_hash",
                "root_id", "revision", "supersedes_id", "supersedes_hash", "amend_reason", "updated_at", "updated_by")
+_ENVELOPE = len(_ROW_FIELDS)
 
 
 def row_change(line: bytes) -> syncing.Checked:
@@ -465,10 +466,11 @@ def row_change(line: bytes) -> syncing.Checked:
     this laptop stores it, worked out by the server with the same code (same row format), so it
     is stored as it is. A line that does not read is a bad snapshot."""
     try:
-        head, rest = line.decode("utf-8").split("\t", 1)
-        fields = dict(zip(_ROW_FIELDS, json.loads(head), strict=True))
-        row = rows.from_laptop_line(rest)
-    except ValueError as exc:
+        head, annex, body = line.decode("utf-8").split("\t", 2)
+        values = json.loads(head)
+        fields = dict(zip(_ROW_FIELDS, values[:_ENVELOPE], strict=True))
+        row = rows.row_of(values[_ENVELOPE:], annex, body)
+    except (ValueError, TypeError) as exc:
         raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
     fields["deleted"] = False
     return syncing.Checked(fields, None, None, row)

@@ -185,7 +185,8 @@ def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path, s
 
 
 def _lines(conn: Connection, bucket: str, last: int, header: SnapshotHeader, fmt: str | None) -> Iterator[str]:
-    yield header.model_dump_json() + "\n"
+    # `rows` only when there are rows: laptops older than row lines refuse a header field they lack.
+    yield header.model_dump_json(exclude=None if fmt else {"rows"}) + "\n"
     found = conn.execute(select(*(_ROW_COLUMNS if fmt else _COLUMNS))
                          .where(records.c.bucket == bucket, records.c.change_no <= last)
                          .order_by(records.c.change_no)).yield_per(2000)
@@ -195,9 +196,10 @@ def _lines(conn: Connection, bucket: str, last: int, header: SnapshotHeader, fmt
 
 
 def row_line(row: Any, fmt: str, key: bytes) -> str:
-    """A snapshot line for a laptop of row format `fmt`: `[change fields]`, a tab and the record
-    as the laptop stores it (`gridapp.rows.laptop_line`), kept with the record or worked out now
-    when it was kept in another format. A tombstone, or a record whose row cannot be worked
+    """A snapshot line for a laptop of row format `fmt`: one JSON array of the change's fields and
+    the row's (`gridapp.rows.laptop_line`: title, sort key, parent, ID-number HMAC, search text,
+    names), then by tabs the annex and the body — the record as the laptop stores it, kept with
+    the record or worked out now when it was kept in another format. A tombstone, or a record whose row cannot be worked
     out, is a `Change` line (it starts with `{`): the laptop takes it its general way."""
     kept = row.laptop_row
     if row.deleted:
@@ -206,8 +208,9 @@ def row_line(row: Any, fmt: str, key: bytes) -> str:
         kept = writes.laptop_row(row.type, json.loads(row.data), row.state, key)
         if kept is None:
             return change_line(row)
-    head = json.dumps([row.bucket, row.change_no, row.type, row.id, row.version, row.state, bool(row.sealed),
-                       row.content_hash, row.root_id, row.revision, row.supersedes_id, row.supersedes_hash,
-                       row.amend_reason, aware(row.updated_at).isoformat(), row.updated_by],
-                      ensure_ascii=False, separators=(",", ":"))
-    return f"{head}\t{kept[len(fmt) + 1:]}"
+    change = json.dumps([row.bucket, row.change_no, row.type, row.id, row.version, row.state, bool(row.sealed),
+                         row.content_hash, row.root_id, row.revision, row.supersedes_id, row.supersedes_hash,
+                         row.amend_reason, aware(row.updated_at).isoformat(), row.updated_by],
+                        ensure_ascii=False, separators=(",", ":"))
+    head, rest = kept[len(fmt) + 1:].split("\t", 1)
+    return f"{change[:-1]},{head[1:]}\t{rest}"  # one JSON array: the change's fields, then the row's
