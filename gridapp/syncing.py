@@ -23,7 +23,7 @@ kept as this laptop signed it (with its problem), by design.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -332,8 +332,8 @@ class Checked(dict):  # type: ignore[type-arg]
 
     __slots__ = ("model", "line", "row")
 
-    def __init__(self, fields: dict[str, Any], model: Record | None, line: bytes | str | None,
-                 row: RowData | None = None) -> None:
+    def __init__(self, fields: Iterable[tuple[str, Any]] | dict[str, Any], model: Record | None,
+                 line: bytes | str | None, row: RowData | None = None) -> None:
         super().__init__(fields)
         self.model, self.line, self.row = model, line, row
 

@@ -468,12 +468,12 @@ def row_change(line: bytes) -> syncing.Checked:
     try:
         head, annex, body = line.decode("utf-8").split("\t", 2)
         values = json.loads(head)
-        fields = dict(zip(_ROW_FIELDS, values[:_ENVELOPE], strict=True))
-        row = rows.row_of(values[_ENVELOPE:], annex, body)
+        change = syncing.Checked(zip(_ROW_FIELDS, values[:_ENVELOPE], strict=True), None, None,
+                                 rows.row_of(values[_ENVELOPE:], annex, body))
     except (ValueError, TypeError) as exc:
         raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
-    fields["deleted"] = False
-    return syncing.Checked(fields, None, None, row)
+    change["deleted"] = False
+    return change
 
 
 @functools.cache
