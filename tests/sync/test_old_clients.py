@@ -33,25 +33,27 @@ Move N_1 and N_2 on each protocol or local-schema release: N-1 is the newest ear
 `protocol.py` or local schema differs from the current one, N-2 the newest one before it that
 differs from N-1.
 
-SQLite server only: the rollback is a file copy through SQLite's backup API (row 11's test does
-the same, for the current build; it is not repeated here). Needs full git history: a shallow
-clone fails these tests with a message saying so, it does not skip them.
+On SQLite and PostgreSQL: the rollback restores a nightly backup as docs/server.md says (a file
+copy through SQLite's backup API, or `pg_dump -Fc` and `pg_restore`; tests/support/server_backup.py).
+Needs full git history: a shallow clone fails these tests with a message saying so, it does not
+skip them.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select
 
+from sync.server.tables import records
 from tests.server.conftest import grid_of
 from tests.support import factories as f
+from tests.support.server_backup import backup, restore
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("old_client_child.py")
@@ -104,22 +106,12 @@ class OldLaptop:
         return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _copy(src: str, dst: str) -> None:
-    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
-        a.backup(b)
-
-
 def _server_persons(engine) -> dict[str, int]:  # noqa: ANN001
     """id → how many rows the server holds for it (always 1 if nothing was duplicated)."""
     with engine.connect() as conn:
-        rows = conn.execute(text("SELECT id, count(*) FROM records WHERE type = 'person' AND deleted = 0 "
-                                 "GROUP BY id")).all()
+        rows = conn.execute(select(records.c.id, func.count()).where(
+            records.c.type == "person", records.c.deleted.is_(False)).group_by(records.c.id)).all()
     return {r[0]: r[1] for r in rows}
-
-
-@pytest.fixture
-def database_url(tmp_path) -> str:  # SQLite only: the rollback is a copy of the server's file
-    return f"sqlite:///{tmp_path / 'server.db'}"
 
 
 @pytest.fixture(params=sorted(BUILDS))
@@ -145,8 +137,8 @@ def test_an_old_build_syncs_its_outbox_once_without_a_full_resync_and_survives_a
     added = old.run("add", "韦乙一", "韦乙二", "韦乙三")["ids"]
     old.run("rename", seeded[0].id, "融安县浮石镇泉头村")
     assert old.run("state")["pending"] == 4
-    live, backup = database_url.removeprefix("sqlite:///"), str(tmp_path / "backup.db")
-    _copy(live, backup)  # the server's nightly backup, before the old laptop's pushes
+    nightly = tmp_path / "nightly.backup"
+    backup(database_url, nightly)  # the server's nightly backup, before the old laptop's pushes
 
     others = [f.person("韦丙一"), f.person("韦丙二")]
     for p in others:
@@ -165,8 +157,7 @@ def test_an_old_build_syncs_its_outbox_once_without_a_full_resync_and_survives_a
     assert set(added) <= set(held) and set(held.values()) == {1} and len(held) == SEEDED + 5
 
     # The server's disk fails; the county restores the nightly backup, from before the pushes.
-    engine.dispose()
-    _copy(backup, live)
+    restore(database_url, engine, nightly)
     after = old.run("sync")
     assert after["resent"] == 4 and after["pushed"] == {"applied": 4}, after
     assert VILLAGE in after["repaired"]  # the village went back in time: pulled again

@@ -3,35 +3,22 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-import pytest
-
 from tests.server.conftest import grid_of
 from tests.support import factories as f
+from tests.support.server_backup import backup, restore
 
 VILLAGE = f.QUANTOU
 
 
-def _copy(src: str, dst: str) -> None:
-    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
-        a.backup(b)
-
-
-@pytest.fixture
-def database_url(tmp_path) -> str:  # SQLite only: a backup is a file copy through SQLite's backup API
-    return f"sqlite:///{tmp_path / 'server.db'}"
-
-
 def test_a_server_restored_from_an_older_backup_gets_the_lost_changes_again(make_laptop, make_user, tmp_path,
-                                                                                database_url):
+                                                                                database_url, engine):
     worker = make_user("grid_worker", grid_of(VILLAGE, 1))
     a, b = make_laptop(worker), make_laptop(worker)
     early = f.person("韦早")
     a.store.save(early)
     a.sync()
-    live, backup = database_url.removeprefix("sqlite:///"), str(tmp_path / "backup.db")
-    _copy(live, backup)  # the nightly backup
+    nightly = tmp_path / "nightly.backup"
+    backup(database_url, nightly)  # the nightly backup (a file copy, or pg_dump)
 
     late = [f.person(f"韦晚{i}") for i in range(3)]
     for p in late:
@@ -39,7 +26,7 @@ def test_a_server_restored_from_an_older_backup_gets_the_lost_changes_again(make
     a.store.save(a.store.get(early.id).model_copy(update={"hukou_address": "融安县浮石镇"}))
     a.sync()
     b.sync()
-    _copy(backup, live)  # the server's disk failed; the county restores last night's backup
+    restore(database_url, engine, nightly)  # the server's disk failed; the county restores last night's backup
 
     b_report = b.sync()
     assert VILLAGE in b_report.repaired_buckets  # b noticed the bucket went back in time
