@@ -199,8 +199,9 @@ def row_line(row: Any, fmt: str, key: bytes) -> str:
     """A snapshot line for a laptop of row format `fmt`: one JSON array of the change's fields and
     the row's (`gridapp.rows.laptop_line`: title, sort key, parent, ID-number HMAC, search text,
     names), then by tabs the annex and the body — the record as the laptop stores it, kept with
-    the record or worked out now when it was kept in another format. A tombstone, or a record whose row cannot be worked
-    out, is a `Change` line (it starts with `{`): the laptop takes it its general way."""
+    the record or worked out now when it was kept in another format. A tombstone, or a record
+    whose row cannot be worked out, is a `Change` line (it starts with `{`): the laptop takes it
+    its general way."""
     kept = row.laptop_row
     if row.deleted:
         return change_line(row)
