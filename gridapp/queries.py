@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import sqlcipher3
+
 from gridapp import audit, sealing
 from gridapp.errors import RecordNotFound, StoreCorrupt
 from gridapp.models import RECORD_TYPES
@@ -209,8 +211,12 @@ class StoreReads:
     # ------------------------------------------------------------------ checks
 
     def integrity_check(self) -> list[str]:
-        """`PRAGMA integrity_check` lines: `["ok"]` for a healthy file."""
-        return [r[0] for r in self._conn.execute("PRAGMA integrity_check")]
+        """`PRAGMA integrity_check` lines: `["ok"]` for a healthy file. A page that cannot even be
+        read (its encryption check fails, as when a disk garbles it) is one line saying so."""
+        try:
+            return [r[0] for r in self._conn.execute("PRAGMA integrity_check")]
+        except sqlcipher3.DatabaseError as exc:
+            return [say("有数据页读不出来（{detail}）", detail=str(exc))]
 
     def verify_audit_chain(self) -> int | None:
         """The seq of the first audit row whose hash does not follow, or None if intact."""

@@ -80,6 +80,51 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds")
 
 
+# New databases use pages of 16 KiB: a township's first sync writes about a quarter faster than
+# with SQLCipher's default 4 KiB, and the file is about 15 % smaller (docs/sync.md, "How a first
+# sync runs"). A database made with 4 KiB pages keeps them. The page size is inside the encrypted
+# file, so it cannot be read before the key opens it: opening tries the new size, then the old.
+PAGE_SIZES = (16384, 4096)
+_DEFAULT_PAGE_SIZE = threading.Lock()  # SQLCipher's default page size is one for the process
+
+
+def _unlock(path: Path, key: bytes) -> Any:
+    """A connection to `path` opened with `key`. Reading the schema is the first access that
+    needs the key; a wrong key (or page size) fails there, before anything (journal mode
+    included) could write to the file. Raises WrongKey when no page size opens it."""
+    fresh = not path.exists() or path.stat().st_size == 0
+    sizes = PAGE_SIZES[:1] if fresh else PAGE_SIZES
+    failure: Exception | None = None
+    for size in sizes:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute(f"PRAGMA cipher_page_size = {size}")
+            if size != sizes[-1]:  # a page size that does not fit is no error worth logging
+                with _quiet(conn):
+                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            else:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            failure = exc
+    raise WrongKey(
+        "无法打开数据库：口令或钥匙不对，或者文件不是 GridApp 数据库。数据库文件没有被改动。"
+    ) from failure
+
+
+@contextmanager
+def _quiet(conn: Any) -> Iterator[None]:
+    """SQLCipher's log (a setting of the process) off for the block."""
+    level = conn.execute("PRAGMA cipher_log_level").fetchone()[0]
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cipher_log_level = {level}")
+
+
 class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
     """The laptop's encrypted database. Open with `Store.open` or `Store.create`."""
 
@@ -121,17 +166,7 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
     def _connect(cls, path: Path, key: bytes, *, actor: str, device_id: str | None) -> Store:
         if len(key) != 32:
             raise WrongKey(say("数据库钥匙格式不对（应为 32 字节）。"))
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-        try:
-            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-            # Reading the schema is the first access that needs the key; a wrong key fails
-            # here, before anything (journal mode included) could write to the file.
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.DatabaseError as exc:
-            conn.close()
-            raise WrongKey(
-                "无法打开数据库：口令或钥匙不对，或者文件不是 GridApp 数据库。数据库文件没有被改动。"
-            ) from exc
+        conn = _unlock(path, key)
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a completed save survives a power cut; the cost (one fsync) is measured in bench/.
         conn.execute("PRAGMA synchronous = FULL")
@@ -251,9 +286,19 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
                 self._conn.execute("COMMIT")
 
     def vacuum_into(self, target: Path) -> None:
-        """Write a consistent, encrypted (same key) copy of the database to `target`."""
-        with self._lock:
-            self._conn.execute("VACUUM INTO ?", (str(target),))
+        """Write a consistent, encrypted (same key) copy of the database to `target`, with this
+        database's page size. (SQLCipher encrypts the copy with its default page size, a setting
+        of the whole process, while SQLite keeps the page size: a 16 KiB database copied under
+        the 4 KiB default would be unreadable. The default is set for the copy, then put back.)"""
+        with self._lock, _DEFAULT_PAGE_SIZE:
+            conn = self._conn
+            size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+            default = conn.execute("PRAGMA cipher_default_page_size").fetchone()[0]
+            conn.execute(f"PRAGMA cipher_default_page_size = {size}")
+            try:
+                conn.execute("VACUUM INTO ?", (str(target),))
+            finally:
+                conn.execute(f"PRAGMA cipher_default_page_size = {int(default)}")
 
     # ------------------------------------------------------------------ writes
 

@@ -112,3 +112,61 @@ def test_secrets_without_a_keyring_are_simply_not_kept(no_keyring):
     assert credentials.set_secret("token", "abc") is False
     assert credentials.get_secret("token") is None
     credentials.delete_secret("token")  # no error
+
+
+def _page_size(store: Store) -> int:
+    return int(store._conn.execute("PRAGMA page_size").fetchone()[0])  # noqa: SLF001
+
+
+def test_new_databases_have_16_kib_pages_and_those_made_with_4_kib_pages_still_open(tmp_path, db_key, monkeypatch):
+    from gridapp import store as store_module
+
+    fresh = Store.create(tmp_path / "new.db", db_key, actor="韦网格员")
+    assert _page_size(fresh) == 16384
+    fresh.close()
+    # A database as the builds before 16 KiB pages made it (SQLCipher's default, 4 KiB).
+    monkeypatch.setattr(store_module, "PAGE_SIZES", (4096,))
+    old = Store.create(tmp_path / "old.db", db_key, actor="韦网格员")
+    person = f.person("覃秀英")
+    old.save(person)
+    old.close()
+    monkeypatch.undo()
+    again = Store.open(tmp_path / "old.db", db_key, actor="韦网格员")
+    assert _page_size(again) == 4096 and again.get(person.id).full_name == "覃秀英"
+    again.save(f.person("韦大山"))  # and it keeps working at its own page size
+    assert again.count("person") == 2 and again.integrity_check() == ["ok"]
+    again.close()
+
+
+def test_a_backup_keeps_its_databases_page_size_and_opens(tmp_path, db_key, monkeypatch):
+    from gridapp import store as store_module
+
+    for size in (16384, 4096):
+        monkeypatch.setattr(store_module, "PAGE_SIZES", (size,))
+        made = Store.create(tmp_path / f"{size}.db", db_key, actor="韦网格员")
+        made.save(f.person(f"覃{size}"))
+        monkeypatch.undo()
+        copy = tmp_path / f"{size}-backup.db"
+        made.vacuum_into(copy)
+        made.close()
+        opened = Store.open(copy, db_key, actor="韦网格员")
+        assert _page_size(opened) == size and [p.title for p in opened.summaries("person")] == [f"覃{size}"]
+        opened.close()
+
+
+def test_a_wrong_key_is_refused_at_every_page_size_and_the_file_is_untouched(tmp_path, db_key, monkeypatch):
+    from gridapp import store as store_module
+
+    monkeypatch.setattr(store_module, "PAGE_SIZES", (4096,))
+    Store.create(tmp_path / "old.db", db_key, actor="韦网格员").close()
+    monkeypatch.undo()
+    for path in (tmp_path / "old.db", _new(tmp_path, db_key)):
+        before = _digest(path)
+        with pytest.raises(WrongKey, match="口令或钥匙不对"):
+            Store.open(path, bytes(32), actor="韦网格员")
+        assert _digest(path) == before
+
+
+def _new(tmp_path, key):  # noqa: ANN001, ANN202
+    Store.create(tmp_path / "new.db", key, actor="韦网格员").close()
+    return tmp_path / "new.db"

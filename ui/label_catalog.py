@@ -652,6 +652,7 @@ MESSAGES = [
     QT_TRANSLATE_NOOP("messages", "否"),
     QT_TRANSLATE_NOOP("messages", "找不到这条记录（{id}），可能已被删除。"),
     QT_TRANSLATE_NOOP("messages", "找不到这条记录（{id}）。"),
+    QT_TRANSLATE_NOOP("messages", "有数据页读不出来（{detail}）"),
     QT_TRANSLATE_NOOP("messages", "当事人第{n}项（{name}）的"),
     QT_TRANSLATE_NOOP("messages", "当事人第{n}项的"),
     QT_TRANSLATE_NOOP("messages", "涉及人数至少为2人"),

@@ -5595,6 +5595,10 @@ The record stays as it is on the server; what you wrote will no longer be shown.
         <translation>Sent to</translation>
     </message>
     <message>
+        <source>有数据页读不出来（{detail}）</source>
+        <translation>A page of data cannot be read ({detail})</translation>
+    </message>
+    <message>
         <source>事件上报最好注明来源走访或案件</source>
         <translation>An event report should name the visit or case it came from</translation>
     </message>
