@@ -101,15 +101,10 @@ def row_format() -> str:
 def laptop_line(d: RowData) -> str:
     """A row as one line of text (the server keeps it with the record, a snapshot sends it):
     `[title, sort_key, parent_id, id_hmac, search_text, names]`, the annex and the body, by tabs.
-    JSON never holds a raw tab, so the line splits back unambiguously (`from_laptop_line`)."""
+    JSON never holds a raw tab, so the line splits back unambiguously (`row_of` reads the parts)."""
     head = json.dumps([d.title, d.sort_key, d.parent_id, d.id_hmac, d.search_text, d.names],
                       ensure_ascii=False, separators=(",", ":"))
     return f"{head}\t{d.annex_json}\t{d.body_json}"
-
-
-def from_laptop_line(text: str) -> RowData:
-    head, annex, body = text.split("\t", 2)
-    return row_of(json.loads(head), annex, body)
 
 
 def row_of(head: list[Any], annex: str, body: str) -> RowData:

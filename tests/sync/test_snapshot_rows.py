@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -14,10 +16,11 @@ from sqlalchemy import select, update
 
 from gridapp.demo import generate
 from gridapp.errors import RecordNotFound
-from gridapp.rows import row_format
+from gridapp.rows import laptop_line, row_data, row_format
 from gridapp.store import Store
 from sync.client import Client, ProtocolError
 from sync.engine import checked_changes
+from sync.server.pull import row_line
 from sync.server.push import import_records
 from sync.server.tables import records
 from tests.server.conftest import grid_of
@@ -125,6 +128,22 @@ def test_a_laptop_of_another_row_format_is_sent_change_lines(engine, township, m
     assert len(same) == len(lines)
 
 
+def test_a_row_line_reads_back_exactly_even_with_tabs_and_new_lines_in_the_text():
+    seen = f.visit(summary="第一行\t有制表符\n第二行 \"引号\" \\ 反斜杠")
+    row = row_data(seen, lambda number: "h" * 64)
+    kept = f"{row_format()}\t{laptop_line(row)}"  # as the server keeps it (writes.laptop_row)
+    server_row = SimpleNamespace(  # a records row, as the snapshot's query reads it
+        deleted=False, data=None, laptop_row=kept, bucket=seen.bucket(), change_no=7, type="visit", id=seen.id,
+        version=2, state="DRAFT", sealed=False, content_hash=None, root_id=seen.id, revision=1, supersedes_id=None,
+        supersedes_hash=None, amend_reason=None, updated_at=datetime(2026, 11, 20, tzinfo=UTC), updated_by="韦网格员")
+    line = row_line(server_row, row_format(), b"").encode()
+    assert b"\n" not in line
+    [change] = checked_changes([line], as_rows=True)
+    assert change.row == row
+    assert (change["record_id"], change["change_no"], change["version"], change["state"], change["updated_by"],
+            change["deleted"]) == (seen.id, 7, 2, "DRAFT", "韦网格员", False)
+
+
 def test_a_row_line_in_a_snapshot_not_made_for_this_laptops_format_is_refused():
     line = (b'["450224101201",1,"person","x",1,"ACTIVE",false,null,"x",1,null,null,null,"2026-11-20T00:00:00+00:00",'
             b'"t","\xe9\x9f\xa6","",null,null,"\xe9\x9f\xa6",[]]\t{}\t{"id":"x"}')
@@ -135,3 +154,13 @@ def test_a_row_line_in_a_snapshot_not_made_for_this_laptops_format_is_refused():
     for broken in (line.replace(b"\t", b" "), line.replace(b',"t",', b","), b"[1,2]\t{}\t{}"):
         with pytest.raises(ProtocolError, match="快照的格式不对"):
             checked_changes([broken], as_rows=True)
+
+
+def test_a_row_format_too_long_to_be_one_is_refused_plainly(engine, make_laptop, make_user):  # noqa: ANN001
+    laptop = make_laptop(make_user("grid_worker", grid_of(f.QUANTOU, 1)))
+    answer = laptop.client.session.get(f"{laptop.client.base_url}/v1/sync/snapshot/{f.QUANTOU}",
+                                       params={"rows": "1." + "f" * 60},
+                                       headers={"Authorization": f"Bearer {laptop.client.token}"})
+    assert answer.status_code == 422
+    body = answer.json()
+    assert body["code"] == "request.invalid" and "请求格式不对" in body["message"] and "rows" in body["message"]
