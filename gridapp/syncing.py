@@ -344,8 +344,7 @@ def _plain(change: dict[str, Any]) -> dict[str, Any]:
         return change
     if change.line is not None:
         return json.loads(change.line)
-    row = change.row
-    return {**change, "deleted": False, "record": {**json.loads(row.body_json), **json.loads(row.annex_json)}}
+    return {**change, "record": {**json.loads(change.row.body_json), **json.loads(change.row.annex_json)}}
 
 
 def pending_fields(conn: Any) -> dict[str, set[str] | None]:
@@ -421,19 +420,7 @@ class _FreshRows:
         if not self.next_rowid:
             self.next_rowid = int(self.store._conn.execute(
                 "SELECT coalesce(max(rowid), 0) FROM records").fetchone()[0]) + 1
-        if isinstance(change, Checked) and change.model is None and change.row is not None:
-            d = change.row  # the server's row, of this laptop's row format
-            rid, bucket, state = change["record_id"], change["bucket"], change["state"]
-        else:
-            if isinstance(change, Checked) and change.model is not None:
-                record = change.model
-                d = change.row or row_data(record, self.store.id_number_hmac)
-            else:
-                data = dict(change["record"] or {})
-                data["state"] = change["state"]
-                record = _record(change["record_type"], data)
-                d = row_data(record, self.store.id_number_hmac)
-            rid, bucket, state = record.id, record.bucket(), record.state
+        rid, bucket, state, d = self._row(change)
         if (change.get("revision") or 1) > 1:
             _make_room(self.store, change.get("root_id") or rid, change["revision"], rid, self.now)
         rowid, self.next_rowid = self.next_rowid, self.next_rowid + 1
@@ -446,6 +433,19 @@ class _FreshRows:
         if d.search_text:
             self.texts.append((rowid, d.search_text))
         self.names.extend((rowid, n) for n in d.names)
+
+    def _row(self, change: dict[str, Any]) -> tuple[str, str, str, RowData]:
+        """(id, bucket, state, row) of a fresh change: the server's row as it came (a row line of
+        this laptop's format), else worked out from the record, validated ahead or here."""
+        checked = isinstance(change, Checked)
+        if checked and change.model is None and change.row is not None:
+            return change["record_id"], change["bucket"], change["state"], change.row
+        if checked and change.model is not None:
+            record = change.model
+        else:
+            record = _record(change["record_type"], {**(change["record"] or {}), "state": change["state"]})
+        d = (change.row if checked else None) or row_data(record, self.store.id_number_hmac)
+        return record.id, record.bucket(), record.state, d
 
     def flush(self) -> int:
         conn = self.store._conn
