@@ -14,7 +14,7 @@ import json
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -100,10 +100,8 @@ def _unlock(path: Path, key: bytes) -> Any:
         try:
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
             conn.execute(f"PRAGMA cipher_page_size = {size}")
-            if size != sizes[-1]:  # a page size that does not fit is no error worth logging
-                with _quiet(conn):
-                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            else:
+            # A page size that does not fit, with another still to try, is no error worth logging.
+            with _quiet(conn) if size != sizes[-1] else nullcontext():
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except sqlcipher3.DatabaseError as exc:
