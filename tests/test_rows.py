@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from gridapp import privacy
 from gridapp.demo import generate
 from gridapp.rows import ROW_VERSION, laptop_line, row_data, row_format
@@ -33,27 +35,31 @@ def test_the_rows_of_the_demo_records_are_what_this_row_version_says():
         "projection or search text changed, then pin the new digest here")
 
 
-def test_the_row_format_changes_with_the_row_version_and_with_any_models_schema(monkeypatch):
+@pytest.fixture
+def fresh_format(monkeypatch):  # noqa: ANN001, ANN201
+    """`row_format()` worked out anew under the test's patches, and again once they are undone."""
+    row_format.cache_clear()
+    yield monkeypatch
+    monkeypatch.undo()
+    row_format.cache_clear()
+
+
+def test_the_row_format_changes_with_the_row_version_and_with_any_models_schema(fresh_format):
     from gridapp import rows
     from gridapp.models import RECORD_TYPES, Person
 
     first = row_format()
     assert first.startswith(f"{ROW_VERSION}.")
-    try:
-        monkeypatch.setattr(rows, "ROW_VERSION", ROW_VERSION + 1)
-        row_format.cache_clear()
-        assert row_format() != first
-        monkeypatch.setattr(rows, "ROW_VERSION", ROW_VERSION)
-        row_format.cache_clear()
-        assert row_format() == first
-
-        class NewPerson(Person):
-            nickname: str | None = None
-
-        monkeypatch.setitem(RECORD_TYPES, "person", NewPerson)
-        row_format.cache_clear()
-        assert row_format().startswith(f"{ROW_VERSION}.") and row_format() != first
-    finally:
-        monkeypatch.undo()
-        row_format.cache_clear()
+    fresh_format.setattr(rows, "ROW_VERSION", ROW_VERSION + 1)
+    row_format.cache_clear()
+    assert row_format() != first
+    fresh_format.setattr(rows, "ROW_VERSION", ROW_VERSION)
+    row_format.cache_clear()
     assert row_format() == first
+
+    class NewPerson(Person):
+        nickname: str | None = None
+
+    fresh_format.setitem(RECORD_TYPES, "person", NewPerson)
+    row_format.cache_clear()
+    assert row_format().startswith(f"{ROW_VERSION}.") and row_format() != first
