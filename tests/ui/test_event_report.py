@@ -22,22 +22,33 @@ def _issue(qtbot, form, category: str, text: str) -> int:
     return n
 
 
-def test_an_issue_sent_on_is_reported_from_the_form_then_the_visit_completes(qtbot, page, store):
-    form = page.form
+def _visit_with_issue(qtbot, form, store, category: str, text: str) -> tuple[str, int]:
+    """A valid visit of a picked household with one issue sent on, its 上报事件 button shown:
+    (household id, the issue's row)."""
     hid = _pick_household(qtbot, form, store)
     _fill_valid(form)
-    n = _issue(qtbot, form, "public_facility", "屯口便桥桥面开裂")
+    n = _issue(qtbot, form, category, text)
+    qtbot.waitUntil(form.issues._report_widgets[n][0].isVisible)  # a row added to a shown form is shown later
+    return hid, n
+
+
+def _open_report(qtbot, form, n: int):  # noqa: ANN202
+    form.issues._report_widgets[n][0].click()
+    qtbot.waitUntil(lambda: form.event_dialog is not None and form.event_dialog.isVisible())
+    return form.event_dialog
+
+
+def test_an_issue_sent_on_is_reported_from_the_form_then_the_visit_completes(qtbot, page, store):
+    form = page.form
+    hid, n = _visit_with_issue(qtbot, form, store, "public_facility", "屯口便桥桥面开裂")
     report_button, reported = form.issues._report_widgets[n]
-    qtbot.waitUntil(report_button.isVisible)  # a row added to a shown form is shown by the event loop
     assert not reported.isVisible()
 
     form.complete()  # not yet: the issue must be reported first
     qtbot.waitUntil(lambda: "上报事件" in form.problem_text("issues"))
     assert not store.get(form.base.id).sealed if store.exists(form.base.id) else True
 
-    report_button.click()
-    qtbot.waitUntil(lambda: form.event_dialog is not None and form.event_dialog.isVisible())
-    dialog = form.event_dialog
+    dialog = _open_report(qtbot, form, n)
     save(dialog, "dialog-event-report-zh_CN-standard")
     assert clipped_texts(dialog) == []
     assert dialog.description.text() == "屯口便桥桥面开裂" and dialog.location.text()
@@ -96,13 +107,8 @@ def test_a_dispute_goes_to_a_case_not_to_an_event_report(qtbot, page, store):
 
 def test_cancelling_the_report_keeps_what_was_typed(qtbot, page, store):
     form = page.form
-    _pick_household(qtbot, form, store)
-    _fill_valid(form)
-    n = _issue(qtbot, form, "fire_hazard", "厨房电线老化")
-    qtbot.waitUntil(form.issues._report_widgets[n][0].isVisible)
-    form.issues._report_widgets[n][0].click()
-    qtbot.waitUntil(lambda: form.event_dialog is not None and form.event_dialog.isVisible())
-    form.event_dialog.reject()
+    _, n = _visit_with_issue(qtbot, form, store, "fire_hazard", "厨房电线老化")
+    _open_report(qtbot, form, n).reject()
     qtbot.waitUntil(lambda: store.exists(form.base.id) and store.get(form.base.id).issues
                     and store.get(form.base.id).issues[0].description == "厨房电线老化", timeout=3000)
     assert store.count("event") == 0
@@ -110,15 +116,10 @@ def test_cancelling_the_report_keeps_what_was_typed(qtbot, page, store):
 
 def test_a_visit_changed_by_sync_while_the_dialog_was_open_is_said_and_nothing_is_reported(qtbot, page, store):
     form = page.form
-    _pick_household(qtbot, form, store)
-    _fill_valid(form)
-    n = _issue(qtbot, form, "fire_hazard", "厨房电线老化")
-    qtbot.waitUntil(form.issues._report_widgets[n][0].isVisible)
+    _, n = _visit_with_issue(qtbot, form, store, "fire_hazard", "厨房电线老化")
     form.save_now()
     _idle(qtbot, page)
-    form.issues._report_widgets[n][0].click()
-    qtbot.waitUntil(lambda: form.event_dialog is not None and form.event_dialog.isVisible())
-    dialog = form.event_dialog
+    dialog = _open_report(qtbot, form, n)
     stored = store.get(form.base.id)  # meanwhile a sync brings a newer version of this visit
     store.save(stored.model_copy(update={"summary": stored.summary + "（另一台电脑补充）"}))
     dialog.save_button.click()
