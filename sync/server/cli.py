@@ -167,7 +167,14 @@ def _revision(engine: Any) -> str:
 # ---------------------------------------------------------------- init, serve
 
 
+def _every_50000(checked: int) -> None:
+    if checked % 50_000 == 0:
+        print(f"  已检查 {checked} 条记录的快照行……", flush=True)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
+    from sync.server.writes import refresh_kept_rows
+
     settings = _settings()
     with _engine(settings.database_url, create=True, initialised=False) as engine:
         added_t, added_v = _initialise(engine)
@@ -175,6 +182,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"数据库结构版本：{_revision(engine)}")
         print(f"县域地理：新增乡镇 {added_t} 个、村/社区 {added_v} 个"
               + ("" if added_t or added_v else "（已全部导入）"))
+        refreshed = refresh_kept_rows(engine, progress=_every_50000)
+        if refreshed:
+            print(f"快照行：按本版本重新计算了 {refreshed} 条记录（首次同步因此更快）")
         grids = _count(engine, "grids")
         if not grids:
             print("还没有网格：用 gridapp-server import-geography --grids 网格.csv 导入（或 --demo-grids 演示网格）。")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, case, select
+from sqlalchemy import Connection, Engine, case, func, select
 
 from gridapp import rows as laptop_rows
 from sync import protocol
@@ -41,11 +41,13 @@ _COLUMNS = (records.c.id, records.c.type, records.c.bucket, records.c.state, rec
 
 
 def _row_columns(fmt: str) -> tuple[Any, ...]:
-    """`_COLUMNS` and the kept row, for a snapshot of rows: `data` only where the kept row is of
-    another format (a township's `data` read for nothing was a sixth of building its rows)."""
-    current = records.c.laptop_row.startswith(f"{fmt}\t", autoescape=True)
+    """`_COLUMNS` and `line`, for a snapshot of rows: the kept line (`writes.kept_row`) where it was
+    made in format `fmt` for the record's current change number, else NULL; `data` only where
+    there is no such line (a township's `data` read for nothing was a sixth of building it)."""
+    current = writes.kept_current(fmt)
     return (*(c for c in _COLUMNS if c is not records.c.data),
-            case((current, None), else_=records.c.data).label("data"), records.c.laptop_row)
+            case((current, None), else_=records.c.data).label("data"),
+            case((current, func.substr(records.c.laptop_row, len(fmt) + 2)), else_=None).label("line"))
 
 
 def to_change(row: Any) -> Change:
@@ -202,26 +204,17 @@ def _lines(conn: Connection, bucket: str, last: int, header: SnapshotHeader, fmt
                          .order_by(records.c.change_no)).yield_per(2000)
     key = writes.hmac_key(conn) if fmt else b""
     for row in found:
-        yield (row_line(row, fmt, key) if fmt else change_line(row)) + "\n"
+        yield (row_line(row, key) if fmt else change_line(row)) + "\n"
 
 
-def row_line(row: Any, fmt: str, key: bytes) -> str:
-    """A snapshot line for a laptop of row format `fmt`: one JSON array of the change's fields and
-    the row's (`gridapp.rows.laptop_line`: title, sort key, parent, ID-number HMAC, search text,
-    names), then by tabs the annex and the body — the record as the laptop stores it, kept with
-    the record or worked out now when it was kept in another format. A tombstone, or a record
-    whose row cannot be worked out, is a `Change` line (it starts with `{`): the laptop takes it
-    its general way."""
-    kept = row.laptop_row
+def row_line(row: Any, key: bytes) -> str:
+    """A snapshot line for a laptop of this server's row format: the record as the laptop stores
+    it, as kept with the record (`writes.kept_row`) or worked out now when it was kept in another
+    format, for another change number, or not at all. A tombstone, or a record whose row cannot
+    be worked out, is a `Change` line (it starts with `{`): the laptop takes it its general way."""
     if row.deleted:
         return change_line(row)
-    if row.data is not None:  # kept in another format, or not at all
-        kept = writes.laptop_row(row.type, json.loads(row.data), row.state, key)
-        if kept is None:
-            return change_line(row)
-    change = json.dumps([row.bucket, row.change_no, row.type, row.id, row.version, row.state, bool(row.sealed),
-                         row.content_hash, row.root_id, row.revision, row.supersedes_id, row.supersedes_hash,
-                         row.amend_reason, aware(row.updated_at).isoformat(), row.updated_by],
-                        ensure_ascii=False, separators=(",", ":"))
-    _, head, rest = kept.split("\t", 2)
-    return f"{change[:-1]},{head[1:]}\t{rest}"  # one JSON array: the change's fields, then the row's
+    if row.line is not None:
+        return row.line
+    line = writes.laptop_line(row.type, json.loads(row.data), row.state, key)
+    return change_line(row) if line is None else writes.row_line(row._mapping, line)

@@ -10,15 +10,16 @@ cursor can never skip one (rule 2). A sequence or a timestamp is never the curso
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, Text, cast, func, insert, literal, select, update
 
 from gridapp import privacy, projection, rows, sealing
 from gridapp.models import RECORD_TYPES, Record
 from sync import protocol
-from sync.server.auth import now
+from sync.server.auth import aware, now
 from sync.server.errors import NotFound
 from sync.server.tables import buckets, conflicts, record_versions, records
 
@@ -41,16 +42,73 @@ def hmac_key(conn: Connection) -> bytes:
     return bytes.fromhex(meta_value(conn, "id_hmac_key") or "")
 
 
-def laptop_row(record_type: str, data: dict[str, Any], state: str, key: bytes) -> str | None:
-    """The record as a laptop of this build stores it after pulling it (its model validated from
-    `data` with `state`, as the laptop's own path does), prefixed with the row format; None when
+def laptop_line(record_type: str, data: dict[str, Any], state: str, key: bytes) -> str | None:
+    """The record as a laptop of this build stores it after pulling it (`gridapp.rows.laptop_line`
+    of its model validated from `data` with `state`, as the laptop's own path does); None when
     the data no longer fits its model (the laptop then validates the line itself)."""
     try:
         model = RECORD_TYPES[record_type].model_validate({**data, "state": state})
-        line = rows.laptop_line(rows.row_data(model, lambda number: privacy.id_number_hmac(number, key)))
+        return rows.laptop_line(rows.row_data(model, lambda number: privacy.id_number_hmac(number, key)))
     except (KeyError, ValueError):
         return None
-    return f"{rows.row_format()}\t{line}"
+
+
+def row_line(change: Mapping[str, Any], line: str) -> str:
+    """A snapshot line of rows: one JSON array of the change's fields (`change`: the record's
+    columns) and the row's (`line`, from `laptop_line`), then by tabs the annex and the body."""
+    fields = json.dumps([change["bucket"], change["change_no"], change["type"], change["id"], change["version"],
+                         change["state"], bool(change["sealed"]), change["content_hash"], change["root_id"],
+                         change["revision"], change["supersedes_id"], change["supersedes_hash"],
+                         change["amend_reason"], aware(change["updated_at"]).isoformat(), change["updated_by"]],
+                        ensure_ascii=False, separators=(",", ":"))
+    head, rest = line.split("\t", 1)
+    return f"{fields[:-1]},{head[1:]}\t{rest}"
+
+
+def kept_row(change: Mapping[str, Any], data: dict[str, Any], key: bytes) -> str | None:
+    """What the server keeps beside a record (`records.laptop_row`) for snapshots of rows: this
+    build's row format, a tab, and the record's whole snapshot line (`row_line`), so building a
+    township's snapshot only reads and packs the lines. The line names the change number it was
+    made for; a snapshot uses it only while the record still has that number and the server that
+    format (`pull._row_columns`). None for a tombstone or data that no longer fits its model."""
+    if change["deleted"]:
+        return None
+    line = laptop_line(change["type"], data, change["state"], key)
+    return None if line is None else f"{rows.row_format()}\t{row_line(change, line)}"
+
+
+def kept_current(fmt: str) -> ColumnElement[bool]:
+    """SQL: the record's kept line (`kept_row`) was made in row format `fmt` for its current
+    change number. Every write numbers a change and keeps a new line, so this is false only for
+    a line kept by another build, before migration 0003, or not at all."""
+    made_for = (literal(f'{fmt}\t["') + records.c.bucket + literal('",')
+                + cast(records.c.change_no, Text) + literal(","))
+    return func.substr(records.c.laptop_row, 1, func.length(made_for)) == made_for
+
+
+def refresh_kept_rows(engine: Engine, *, batch: int = 1000, progress: Callable[[int], None] | None = None) -> int:
+    """Work out again every live record's kept line that is not current (after an upgrade that
+    changed the row format: snapshots work them out meanwhile, more slowly). A batch per
+    transaction; a record written meanwhile already has its new line and is left as it is.
+    Returns how many were refreshed."""
+    done, seen, after = 0, 0, ""
+    while True:
+        with engine.begin() as conn:
+            key = hmac_key(conn)
+            found = conn.execute(select(*(c for c in records.c if c.name != "laptop_row")).where(
+                records.c.id > after, records.c.deleted.is_(False), ~func.coalesce(kept_current(rows.row_format()),
+                                                                                     False))
+                .order_by(records.c.id).limit(batch)).mappings().all()
+            for row in found:
+                kept = kept_row(row, json.loads(row["data"]), key)
+                if kept is not None:
+                    done += conn.execute(update(records).where(
+                        records.c.id == row["id"], records.c.change_no == row["change_no"]).values(laptop_row=kept)).rowcount
+        if not found:
+            return done
+        seen, after = seen + len(found), found[-1]["id"]
+        if progress:
+            progress(seen)
 
 
 def links(record: Record | None) -> dict[str, Any]:
@@ -123,9 +181,9 @@ def write_record(conn: Connection, old: dict[str, Any] | None, w: Write, *, user
         "supersedes_hash": w.supersedes_hash if not old else old["supersedes_hash"],
         "amend_reason": w.amend_reason if not old else old["amend_reason"],
         "data": dumps(w.data), "updated_at": moment, "updated_by": username, "device_id": device_id,
-        "laptop_row": None if w.deleted else laptop_row(w.record_type, w.data, w.state, hmac_key(conn)),
         **links(w.record),
     }
+    values["laptop_row"] = kept_row({**values, "id": w.record_id}, w.data, hmac_key(conn))
     if old:
         conn.execute(update(records).where(records.c.id == w.record_id).values(**values))
     else:
@@ -192,14 +250,14 @@ def bulk_insert(conn: Connection, bucket: str, items: list[Record], attachment_h
         sealed = record.SEALABLE and states.is_sealed_state(record.RECORD_TYPE, record.state)
         fields = record_data(record)
         data = dumps(fields)
-        new_rows.append({
+        row = {
             "id": record.id, "type": record.RECORD_TYPE, "bucket": bucket, "state": record.state, "version": 1,
             "change_no": change_no, "sealed": sealed,
             "content_hash": seal_hash(record, attachment_hashes.get(record.id, [])) if sealed else None,
             "deleted": False, "root_id": record.id, "revision": 1, "supersedes_id": None, "supersedes_hash": None,
             "amend_reason": None, "data": data, "created_at": moment, "updated_at": moment, "created_by": username,
-            "updated_by": username, "device_id": device_id,
-            "laptop_row": laptop_row(record.RECORD_TYPE, fields, record.state, key), **links(record)})
+            "updated_by": username, "device_id": device_id, **links(record)}
+        new_rows.append({**row, "laptop_row": kept_row(row, fields, key)})
         versions.append({"record_id": record.id, "version": 1, "state": record.state, "data": data,
                          "device_id": device_id, "at": moment})
     for start in range(0, len(new_rows), 1000):

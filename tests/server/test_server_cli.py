@@ -15,9 +15,12 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
+from gridapp.demo import generate
+from gridapp.rows import row_format
 from sync.server import cli
+from sync.server.push import import_records
 from sync.server.app import create_app
 from sync.server.config import Settings
 from sync.server.db import make_engine
@@ -101,6 +104,24 @@ def test_init_creates_the_schema_and_geography_and_can_run_again(run, url):
     code, out, _ = run("init")
     assert code == 0 and "新增乡镇 0 个、村/社区 0 个（已全部导入）" in out
     assert (count(url, townships), count(url, villages)) == (12, 149)
+
+
+def test_init_after_an_upgrade_makes_again_the_snapshot_lines_kept_in_an_older_format(run, url):
+    run("init")
+    engine = make_engine(url)
+    try:
+        import_records(engine, generate(3, seed=5))
+        with engine.begin() as conn:
+            total = conn.execute(select(func.count()).select_from(records)).scalar_one()
+            conn.execute(update(records).values(laptop_row="0.older\t[]\t{}\tnull"))
+        code, out, _ = run("init")
+        assert code == 0 and f"快照行：按本版本重新计算了 {total} 条记录" in out
+        assert "快照行" not in run("init")[1]  # nothing left to do
+        with engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(records).where(
+                records.c.laptop_row.startswith(f"{row_format()}\t"))).scalar_one() == total
+    finally:
+        engine.dispose()
 
 
 def test_the_demo_grid_plan_has_the_countys_1516_grids(county, url):

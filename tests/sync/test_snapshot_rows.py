@@ -8,7 +8,6 @@ from __future__ import annotations
 import gzip
 import json
 from datetime import UTC, datetime
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -16,13 +15,14 @@ from sqlalchemy import select, update
 
 from gridapp.demo import generate
 from gridapp.errors import RecordNotFound
-from gridapp.rows import laptop_line, row_data, row_format
+from gridapp.privacy import id_number_hmac
+from gridapp.rows import row_data, row_format
 from gridapp.store import Store
 from sync.client import Client, ProtocolError
 from sync.engine import checked_changes
-from sync.server.pull import row_line
 from sync.server.push import import_records
 from sync.server.tables import records
+from sync.server.writes import kept_row, record_data, refresh_kept_rows
 from tests.server.conftest import grid_of
 from tests.support import factories as f
 
@@ -69,14 +69,18 @@ def test_a_first_sync_by_rows_stores_exactly_what_validating_every_line_stores(
         worker.store.save(record)
     worker.store.transition(seen.id, "COMPLETED")
     worker.sync()
+    with engine.connect() as conn:
+        before_edit = conn.execute(select(records.c.laptop_row).where(records.c.id == head.id)).scalar_one()
     edited = worker.store.get(head.id).model_copy(update={"full_name": "韦大山林"})
     worker.store.save(edited)
     worker.store.delete(gone.id, reason="重复登记")
     worker.sync()
-    # One record kept before migration 0003 (no row), one in another build's row format.
+    # One record kept before migration 0003 (no row), one in another build's row format, and
+    # one whose kept line was made for its previous change (the name before the edit).
     with engine.begin() as conn:
         conn.execute(update(records).where(records.c.id == wife.id).values(laptop_row=None))
         conn.execute(update(records).where(records.c.id == home.id).values(laptop_row="0.old\t[]\t{}\tnull"))
+        conn.execute(update(records).where(records.c.id == head.id).values(laptop_row=before_edit))
 
     staff = make_user("township_staff", FUSHI)
     fast, slow = make_laptop(staff), make_laptop(staff)
@@ -115,7 +119,8 @@ def test_a_first_sync_by_rows_stores_exactly_what_validating_every_line_stores(
     assert all(line.startswith(b"{") for p in plain for line in gzip.decompress(p.read_bytes()).splitlines()[1:])
     with engine.connect() as conn:
         kept = dict(conn.execute(select(records.c.id, records.c.laptop_row)).all())
-    assert kept[gone.id] is None and kept[head.id].startswith(f"{row_format()}\t") and "韦大山林" in kept[head.id]
+    assert kept[gone.id] is None and "韦大山" in kept[head.id] and "韦大山林" not in kept[head.id]
+    assert kept[seen.id].startswith(f'{row_format()}\t["{f.QUANTOU}",') and "腿脚不便" in kept[seen.id]
 
 
 def test_a_laptop_of_another_row_format_is_sent_change_lines(engine, township, make_laptop, make_user):  # noqa: ANN001
@@ -130,18 +135,19 @@ def test_a_laptop_of_another_row_format_is_sent_change_lines(engine, township, m
 
 def test_a_row_line_reads_back_exactly_even_with_tabs_and_new_lines_in_the_text():
     seen = f.visit(summary="第一行\t有制表符\n第二行 \"引号\" \\ 反斜杠")
-    row = row_data(seen, lambda number: "h" * 64)
-    kept = f"{row_format()}\t{laptop_line(row)}"  # as the server keeps it (writes.laptop_row)
-    server_row = SimpleNamespace(  # a records row, as the snapshot's query reads it
-        deleted=False, data=None, laptop_row=kept, bucket=seen.bucket(), change_no=7, type="visit", id=seen.id,
-        version=2, state="DRAFT", sealed=False, content_hash=None, root_id=seen.id, revision=1, supersedes_id=None,
-        supersedes_hash=None, amend_reason=None, updated_at=datetime(2026, 11, 20, tzinfo=UTC), updated_by="韦网格员")
-    line = row_line(server_row, row_format(), b"").encode()
-    assert b"\n" not in line
-    [change] = checked_changes([line], as_rows=True)
-    assert change.row == row
-    assert (change["record_id"], change["change_no"], change["version"], change["state"], change["updated_by"],
-            change["deleted"]) == (seen.id, 7, 2, "DRAFT", "韦网格员", False)
+    key = b"k" * 32
+    change = {  # a records row, as write_record keeps it
+        "deleted": False, "bucket": seen.bucket(), "change_no": 7, "type": "visit", "id": seen.id, "version": 2,
+        "state": "DRAFT", "sealed": False, "content_hash": None, "root_id": seen.id, "revision": 1,
+        "supersedes_id": None, "supersedes_hash": None, "amend_reason": None,
+        "updated_at": datetime(2026, 11, 20, tzinfo=UTC), "updated_by": "韦网格员"}
+    kept = kept_row(change, record_data(seen), key)
+    fmt, line = kept.split("\t", 1)
+    assert fmt == row_format() and "\n" not in line
+    [got] = checked_changes([line.encode()], as_rows=True)
+    assert got.row == row_data(seen, lambda number: id_number_hmac(number, key))
+    assert (got["record_id"], got["change_no"], got["version"], got["state"], got["updated_by"],
+            got["deleted"]) == (seen.id, 7, 2, "DRAFT", "韦网格员", False)
 
 
 def test_a_row_line_in_a_snapshot_not_made_for_this_laptops_format_is_refused():
@@ -164,3 +170,21 @@ def test_a_row_format_too_long_to_be_one_is_refused_plainly(engine, make_laptop,
     assert answer.status_code == 422
     body = answer.json()
     assert body["code"] == "request.invalid" and "请求格式不对" in body["message"] and "rows" in body["message"]
+
+
+def test_after_an_upgrade_the_kept_lines_of_another_format_are_worked_out_again(engine, township):  # noqa: ANN001
+    """What `gridapp-server init` runs after a migration: every line not current is made again,
+    exactly as writing the record made it; a record whose data no longer fits keeps none."""
+    with engine.begin() as conn:
+        written = dict(conn.execute(select(records.c.id, records.c.laptop_row)).all())
+        conn.execute(update(records).values(laptop_row="0.old\t[]\t{}\tnull"))
+        unfit = township[0].id
+        conn.execute(update(records).where(records.c.id == unfit).values(data='{"id": 5}'))
+    seen: list[int] = []
+    assert refresh_kept_rows(engine, batch=7, progress=seen.append) == len(township) - 1
+    assert seen[-1] == len(township) and seen == sorted(seen)
+    with engine.connect() as conn:
+        kept = dict(conn.execute(select(records.c.id, records.c.laptop_row)).all())
+    assert kept[unfit] == "0.old\t[]\t{}\tnull"
+    assert {k: v for k, v in kept.items() if k != unfit} == {k: v for k, v in written.items() if k != unfit}
+    assert refresh_kept_rows(engine) == 0
