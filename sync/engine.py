@@ -310,7 +310,8 @@ def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncRep
 class _Ahead:
     """The snapshot parts of several villages, prepared in a thread of its own one or two parts
     ahead of the reader: (bucket, change_no, part, done, total) in order; what failed is raised
-    by the iterator in its place."""
+    by the iterator in its place. A second thread downloads the villages, one ahead of the one
+    being read; it is the only user of the client while they run."""
 
     def __init__(self, client: Client, buckets: list[str], room: _DiskRoom | None,
                  hmac_of: Callable[[str], str]) -> None:
@@ -319,7 +320,9 @@ class _Ahead:
         self.stop = threading.Event()
         self.go = threading.Event()  # cleared while the reader inserts rows
         self.go.set()
+        self.downloaded: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=1)
         self.thread = threading.Thread(target=self._run, name="snapshot-ahead", daemon=True)
+        self.downloader = threading.Thread(target=self._download, name="snapshot-download", daemon=True)
 
     def pause(self) -> None:
         """Hold the work between lines (the download goes on)."""
@@ -329,18 +332,15 @@ class _Ahead:
         self.go.set()
 
     def __enter__(self) -> _Ahead:
+        self.downloader.start()
         self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop.set()
         self.go.set()
-        while self.thread.is_alive():  # let a blocked put see the stop
-            try:
-                self.queue.get(timeout=0.05)
-            except queue.Empty:
-                pass
-        self.thread.join()
+        for thread in (self.thread, self.downloader):
+            thread.join()  # a blocked put or get sees the stop within 0.1 s; a download ends first
 
     def batches(self, size: int) -> Iterator[list[tuple[str, int, list[dict[str, Any]], int, int]]]:
         """The parts in order, gathered into batches of about `size` records (one store
@@ -364,10 +364,10 @@ class _Ahead:
             if item[0] == "error":
                 raise item[1]
 
-    def _put(self, item: tuple[Any, ...]) -> bool:
+    def _put(self, q: queue.Queue[Any], item: Any) -> bool:
         while not self.stop.is_set():
             try:
-                self.queue.put(item, timeout=0.1)
+                q.put(item, timeout=0.1)
                 return True
             except queue.Full:
                 continue
@@ -376,16 +376,41 @@ class _Ahead:
     def _run(self) -> None:
         try:
             for bucket in self.buckets:
-                for item in self._parts(bucket):
-                    if not self._put(("part", *item)):
+                got = self._take(self.downloaded)
+                if got is None:
+                    return
+                if isinstance(got, BaseException):
+                    raise got  # in its turn: the villages before it were handed out
+                for item in self._parts(bucket, got):
+                    if not self._put(self.queue, ("part", *item)):
                         return
-            self._put(("end",))
+            self._put(self.queue, ("end",))
         except BaseException as exc:  # noqa: BLE001 - raised by the reader, in its turn
-            self._put(("error", exc))
+            self._put(self.queue, ("error", exc))
 
-    def _parts(self, bucket: str) -> Iterator[tuple[str, int, list[dict[str, Any]], int, int]]:
-        check = None if self.room is None else functools.partial(self.room.check, bucket)
-        lines = gzip.decompress(self.client.snapshot(bucket, check, rows=rows.row_format())).splitlines()
+    def _download(self) -> None:
+        """The villages' snapshots (gzip) in order, one ahead of the village being read, so the
+        server builds the next one while the store writes (the reading thread used to ask for it
+        only when its reading was done). A failure is kept for its turn, and ends the downloads."""
+        for bucket in self.buckets:
+            check = None if self.room is None else functools.partial(self.room.check, bucket)
+            try:
+                got: bytes | BaseException = self.client.snapshot(bucket, check, rows=rows.row_format())
+            except Exception as exc:  # noqa: BLE001 - raised in its turn
+                got = exc
+            if not self._put(self.downloaded, got) or isinstance(got, BaseException):
+                return
+
+    def _take(self, q: queue.Queue[Any]) -> Any:
+        while not self.stop.is_set():
+            try:
+                return q.get(timeout=0.1)
+            except queue.Empty:
+                continue
+        return None
+
+    def _parts(self, bucket: str, packed: bytes) -> Iterator[tuple[str, int, list[dict[str, Any]], int, int]]:
+        lines = gzip.decompress(packed).splitlines()
         if not lines:
             return
         try:

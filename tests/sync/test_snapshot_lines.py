@@ -136,6 +136,32 @@ def test_a_village_that_fails_ahead_fails_in_its_turn_after_the_ones_before_are_
     assert store._conn.execute("SELECT count(*) FROM records").fetchone()[0] == 4
 
 
+def test_the_next_village_downloads_while_the_store_writes_the_one_before(store, monkeypatch):
+    """The server builds village 3 while the store writes village 1 (village 2, downloaded, waits
+    to be read): a township's first sync no longer waits for each village's build in turn."""
+    from sync import engine
+
+    store.set_id_hmac_key("ab" * 32)
+    third = "450224101203"
+    client = Snapshots({f.QUANTOU: snapshot_file(f.QUANTOU, village()),
+                        **{code: snapshot_file(code, [line(Person(village_code=code, full_name="韦二村"), 1)])
+                           for code in (OTHER, third)}})
+    asked_while_writing = []
+    real = store.apply_pull
+
+    def apply_pull(changes, cursors, **kw):  # noqa: ANN001, ANN003, ANN202 - a slow writer
+        give_up = time.monotonic() + 5
+        while len(client.asked) < 3 and time.monotonic() < give_up:
+            time.sleep(0.01)
+        asked_while_writing.append(list(client.asked))
+        return real(changes, cursors, **kw)
+
+    monkeypatch.setattr(store, "apply_pull", apply_pull)
+    engine._snapshots(store, client, [f.QUANTOU, OTHER, third], engine.SyncReport(), lambda *_: None)
+    assert asked_while_writing[0] == [f.QUANTOU, OTHER, third]
+    assert store.sync_cursors() == {f.QUANTOU: 4, OTHER: 1, third: 1}
+
+
 def test_the_disk_check_counts_a_village_downloaded_ahead_and_not_yet_written(store, monkeypatch):
     from sync import engine
     from sync.client import DiskSpaceError
