@@ -373,7 +373,8 @@ def print_profile(profiler: cProfile.Profile, apply_seconds: float, records: int
 
 
 def print_ahead_profile(profiler: cProfile.Profile) -> None:
-    """The other thread of a first sync: downloads, line checks (pydantic) and rows, by tottime."""
+    """The thread reading ahead in a first sync: line reading (row lines, or pydantic checks of
+    Change lines) and rows, by tottime; its waits for the download thread show as lock time."""
     stream = io.StringIO()
     stats = pstats.Stats(profiler, stream=stream)
     stats.sort_stats("tottime").print_stats(12)
@@ -384,9 +385,10 @@ def print_ahead_profile(profiler: cProfile.Profile) -> None:
     def cum(file_end: str, func: str) -> float:
         return sum(v[3] for k, v in raw.items() if k[0].endswith(file_end) and k[2] == func)
 
-    print(f"  cProfile of the thread working ahead (download, parse + validate, rows), profiled total {total:.2f} s:")
-    for name, secs in (("client.snapshot (download, server build)", cum("sync/client.py", "snapshot")),
-                       ("checked_changes: validate_json per line", cum("sync/engine.py", "checked_changes")),
+    print(f"  cProfile of the thread reading ahead (parse, rows; waits for downloads and for the store as lock "
+          f"time), profiled total {total:.2f} s:")
+    for name, secs in (("gunzip the villages", cum("gzip.py", "decompress")),
+                       ("checked_changes: row lines (or validate_json)", cum("sync/engine.py", "checked_changes")),
                        ("row_data: JSON bodies, projection, search text", cum("gridapp/rows.py", "row_data"))):
         print(f"    {name:<56} {secs:7.2f} s")
     print("    top 12 by own time:")
@@ -398,7 +400,7 @@ def decode_seconds(snapshots: Path) -> float:
     """What the laptop does to the downloaded row snapshots (the server's cached files) before
     applying them: gunzip, split lines, read each row line (`engine.row_change`)."""
     t0 = time.perf_counter()
-    for path in sorted(snapshots.glob("*.rows.jsonl.gz")):
+    for path in sorted(snapshots.glob("*.rows-*.jsonl.gz")):
         for line in gzip.decompress(path.read_bytes()).splitlines()[1:]:
             engine.row_change(line) if line[:1] == b"[" else json.loads(line)
     return time.perf_counter() - t0

@@ -274,9 +274,9 @@ def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncRep
     `SNAPSHOT_PART` records, each in one store transaction; a village's cursor is set with its
     last part, so an interruption starts that village again.
 
-    A second thread works ahead (`_Ahead`): it downloads the next village (the server builds it
-    meanwhile), parses and validates its lines and works out their rows while this one commits
-    the part before — SQLite lets go of the interpreter while it commits. It waits while this
+    Two threads work ahead (`_Ahead`): one downloads the next villages (the server builds them
+    meanwhile); the other parses and validates their lines and works out their rows while this
+    one commits the part before — SQLite lets go of the interpreter while it commits. It waits while this
     thread inserts the rows (`executemany` takes the interpreter back after every row: a busy
     second thread would slow it down many times). What fails ahead (offline, a full disk, a bad
     file) is raised here in its turn, after everything before it was applied. The disk is
@@ -310,8 +310,9 @@ def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncRep
 class _Ahead:
     """The snapshot parts of several villages, prepared in a thread of its own one or two parts
     ahead of the reader: (bucket, change_no, part, done, total) in order; what failed is raised
-    by the iterator in its place. A second thread downloads the villages, one ahead of the one
-    being read; it is the only user of the client while they run."""
+    by the iterator in its place. A second thread downloads the villages ahead of the one being
+    read (at most one waiting to be read and one downloading); it is the only user of the client
+    while they run."""
 
     def __init__(self, client: Client, buckets: list[str], room: _DiskRoom | None,
                  hmac_of: Callable[[str], str]) -> None:
@@ -389,14 +390,14 @@ class _Ahead:
             self._put(self.queue, ("error", exc))
 
     def _download(self) -> None:
-        """The villages' snapshots (gzip) in order, one ahead of the village being read, so the
-        server builds the next one while the store writes (the reading thread used to ask for it
+        """The villages' snapshots (gzip) in order, ahead of the village being read, so the
+        server builds the next ones while the store writes (the reading thread used to ask for it
         only when its reading was done). A failure is kept for its turn, and ends the downloads."""
         for bucket in self.buckets:
             check = None if self.room is None else functools.partial(self.room.check, bucket)
             try:
                 got: bytes | BaseException = self.client.snapshot(bucket, check, rows=rows.row_format())
-            except Exception as exc:  # noqa: BLE001 - raised in its turn
+            except BaseException as exc:  # noqa: BLE001 - raised in its turn (the reader must not wait forever)
                 got = exc
             if not self._put(self.downloaded, got) or isinstance(got, BaseException):
                 return

@@ -167,9 +167,9 @@ def _revision(engine: Any) -> str:
 # ---------------------------------------------------------------- init, serve
 
 
-def _every_50000(checked: int) -> None:
-    if checked % 50_000 == 0:
-        print(f"  已检查 {checked} 条记录的快照行……", flush=True)
+def _every_50000(done: int) -> None:
+    if done % 50_000 == 0:
+        print(f"  已重新计算 {done} 条记录的快照行……", flush=True)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

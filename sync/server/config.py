@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     # when the snapshot is built. Nothing is refused; laptops check their own disk against the
     # snapshot's size (docs/sync.md, "Huge first sync").
     snapshot_warn_records: int = 100_000
+    # A village's cached snapshot at most this many changes behind its newest is served as it is;
+    # the laptop pulls the rest as usual. On a busy county server nearly every first sync would
+    # otherwise build the village's snapshot again (docs/sync.md, "How a first sync runs").
+    snapshot_stale_changes: int = Field(default=1_000, ge=0)
     pool_size: int = 10
     log_level: str = "INFO"
 

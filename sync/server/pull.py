@@ -16,6 +16,7 @@ import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from sync.protocol import BucketChecksum, Change, PullResponse, Role, SnapshotHe
 from sync.server import territory, writes
 from sync.server.auth import Caller, aware
 from sync.server.db import reading
-from sync.server.errors import Forbidden, NotFound
+from sync.server.errors import Forbidden, NotFound, ServerError
 from sync.server.tables import buckets, records
 
 log = logging.getLogger("gridapp.server.pull")
@@ -47,7 +48,8 @@ def _row_columns(fmt: str) -> tuple[Any, ...]:
     current = writes.kept_current(fmt)
     return (*(c for c in _COLUMNS if c is not records.c.data),
             case((current, None), else_=records.c.data).label("data"),
-            case((current, func.substr(records.c.laptop_row, len(fmt) + 2)), else_=None).label("line"))
+            case((current, func.substr(records.c.laptop_row, len(writes.kept_prefix(fmt)) + 1)),
+                 else_=None).label("line"))
 
 
 def to_change(row: Any) -> Change:
@@ -139,10 +141,12 @@ class Snapshot:
 
 
 def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
-                  warn_records: int | None = None, rows: str | None = None) -> Snapshot:
+                  warn_records: int | None = None, rows: str | None = None, stale_changes: int = 0) -> Snapshot:
     """The gzip JSON-lines snapshot of `bucket` at its current change number (built once and
     cached, so a dropped download resumes with a Range request against the same bytes) with its
-    ETag and size. Mediators sync their cases by pull instead (their view is filtered).
+    ETag and size; or the cached one at most `stale_changes` changes older (its header says its
+    change number, from which the laptop pulls the rest). Mediators sync their cases by pull
+    instead (their view is filtered).
 
     A snapshot is one village, never a township or the county: a device holding many villages
     downloads one cached file per village. A village with more than `warn_records` records is
@@ -151,7 +155,8 @@ def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
 
     A laptop whose row format (`gridapp.rows.row_format`) is `rows` and matches this server's gets
     the records as it stores them (`row_line`), so it need not validate and work out 100,000 rows
-    again; any other laptop gets `Change` lines. Each kind is its own cached file."""
+    again; any other laptop gets `Change` lines. Each kind is its own cached file
+    (`<village>-<change>.jsonl.gz`, `<village>-<change>.rows-<format>.jsonl.gz`)."""
     if caller.role is Role.MEDIATOR:
         raise Forbidden("调解员按案件同步，不能下载整村数据。", code="snapshot.not_for_mediators")
     with reading(engine) as conn:
@@ -160,21 +165,66 @@ def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
         counter = conn.execute(select(buckets).where(buckets.c.code == bucket)).first()
         last = counter.last_change_no if counter else 0
         fmt = laptop_rows.row_format() if rows == laptop_rows.row_format() else None
-        kind = ".rows" if fmt else ""
-        etag = f'"{bucket}-{last}{kind}"'
-        path = folder / f"{bucket}-{last}{kind}.jsonl.gz"
-        size = path.with_suffix(".size")  # "<records> <unpacked bytes>", written before the file
-        if not (path.exists() and size.exists()):
-            _build(conn, bucket, last, counter, path, size, fmt)
+        kind = f".rows-{fmt}" if fmt else ""  # the format named: a server upgraded since made others
+        at = _recent(folder, bucket, kind, last, stale_changes)
+        found = _cached(conn, folder / f"{bucket}-{at}{kind}.jsonl.gz", bucket, at)
+        if found is None and at != last:
+            at = last
+            found = _cached(conn, folder / f"{bucket}-{at}{kind}.jsonl.gz", bucket, at)
+        if found is None:
+            _build(conn, bucket, last, counter, folder / f"{bucket}-{at}{kind}.jsonl.gz", fmt, stale_changes)
+            found = _cached(conn, folder / f"{bucket}-{at}{kind}.jsonl.gz", bucket, None)  # just built
             if warn_records is not None and counter is not None and counter.record_count > warn_records:
                 log.warning("village %s: its snapshot holds %d records, more than snapshot_warn_records (%d); "
                             "a first sync of it is slow and large", bucket, counter.record_count, warn_records)
-    count, unpacked = (int(n) for n in size.read_text().split())
-    return Snapshot(path, etag, count, unpacked)
+    if found is None:  # (removed by another request's build in between: the laptop asks again)
+        raise ServerError("村数据快照刚刚更新，请稍后再同步。", code="snapshot.replaced")
+    return Snapshot(found[0], f'"{bucket}-{at}{kind}"', found[1], found[2])
 
 
-def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path, size: Path,
-           fmt: str | None) -> None:
+def _stamp(conn: Connection, bucket: str, change_no: int) -> str:
+    """Which write change `change_no` of `bucket` was in this database's history: the record
+    that has it now and when it was written ("-" when no record has it any more). A server
+    restored from an older backup numbers its next changes again, with other writes."""
+    row = conn.execute(select(records.c.id, records.c.updated_at).where(
+        records.c.bucket == bucket, records.c.change_no == change_no)).first()
+    return f"{row.id}@{aware(row.updated_at).astimezone(UTC).isoformat()}" if row else "-"
+
+
+def _cached(conn: Connection, path: Path, bucket: str, change_no: int | None) -> tuple[Path, int, int] | None:
+    """(file, records, unpacked bytes) of the cached snapshot `path` when it is there and was
+    built from this database's history up to `change_no` (its stamp, `_stamp`, still holds; not
+    checked for None); else None. A change no record has any more cannot be checked: its snapshot
+    is built again."""
+    try:
+        count, unpacked, stamp = path.with_suffix(".size").read_text().split(" ", 2)
+    except (FileNotFoundError, ValueError):
+        return None
+    if not path.exists():
+        return None
+    if change_no is not None and (stamp == "-" and change_no or stamp != _stamp(conn, bucket, change_no)):
+        return None
+    return path, int(count), int(unpacked)
+
+
+def _recent(folder: Path, bucket: str, kind: str, last: int, stale_changes: int) -> int:
+    """The change number of the newest cached snapshot of `bucket` of this kind that is at most
+    `stale_changes` behind `last` (never ahead of it: a server restored from an older backup
+    numbers those changes again); `last` when there is none."""
+    found = []
+    for path in folder.glob(f"{bucket}-*{kind}.jsonl.size"):
+        number, _, rest = path.name[len(bucket) + 1:].partition(".")
+        if number.isdigit() and f".{rest}" == f"{kind}.jsonl.size" and 0 <= last - int(number) <= stale_changes \
+                and path.with_suffix(".gz").exists():
+            found.append(int(number))
+    return max(found, default=last)
+
+
+def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path, fmt: str | None,
+           stale_changes: int) -> None:
+    """Write the snapshot of `bucket` at change `last` to `path`, and beside it its size and stamp
+    ("<records> <unpacked bytes> <stamp>"); remove the village's files too old to be served."""
+    size = path.with_suffix(".size")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     header = SnapshotHeader(bucket=bucket, change_no=last, count=counter.record_count if counter else 0,
@@ -187,13 +237,13 @@ def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path, s
             out.write(data)
             unpacked += len(data)
     size_tmp = size.with_name(f"{size.name}.{os.getpid()}.tmp")
-    size_tmp.write_text(f"{header.count} {unpacked}")
+    size_tmp.write_text(f"{header.count} {unpacked} {_stamp(conn, bucket, last)}")
     os.replace(size_tmp, size)
     os.replace(tmp, path)
-    current = f"{bucket}-{last}."  # both kinds of this change number stay; older ones go
-    for stale in [*path.parent.glob(f"{bucket}-*.jsonl.gz"), *path.parent.glob(f"{bucket}-*.jsonl.size")]:
-        if not stale.name.startswith(current):
-            stale.unlink(missing_ok=True)
+    for old in [*path.parent.glob(f"{bucket}-*.jsonl.gz"), *path.parent.glob(f"{bucket}-*.jsonl.size")]:
+        number = old.name[len(bucket) + 1:].partition(".")[0]
+        if number.isdigit() and not 0 <= last - int(number) <= stale_changes:  # every kind still served stays
+            old.unlink(missing_ok=True)
 
 
 def _lines(conn: Connection, bucket: str, last: int, header: SnapshotHeader, fmt: str | None) -> Iterator[str]:

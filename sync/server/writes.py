@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Engine, Text, cast, func, insert, literal, select, update
@@ -59,29 +60,39 @@ def row_line(change: Mapping[str, Any], line: str) -> str:
     fields = json.dumps([change["bucket"], change["change_no"], change["type"], change["id"], change["version"],
                          change["state"], bool(change["sealed"]), change["content_hash"], change["root_id"],
                          change["revision"], change["supersedes_id"], change["supersedes_hash"],
-                         change["amend_reason"], aware(change["updated_at"]).isoformat(), change["updated_by"]],
+                         change["amend_reason"], aware(change["updated_at"]).astimezone(UTC).isoformat(),
+                         change["updated_by"]],
                         ensure_ascii=False, separators=(",", ":"))
     head, rest = line.split("\t", 1)
     return f"{fields[:-1]},{head[1:]}\t{rest}"
 
 
+def kept_prefix(fmt: str) -> str:
+    """What a kept line of row format `fmt` starts with. (Builds before whole lines were kept
+    wrote "<format>\t" and the row alone; they must not take these lines for theirs, so a
+    server rolled back, or an older one sharing the database, works its rows out again.)"""
+    return f"{fmt}/line\t"
+
+
 def kept_row(change: Mapping[str, Any], data: dict[str, Any], key: bytes) -> str | None:
     """What the server keeps beside a record (`records.laptop_row`) for snapshots of rows: this
-    build's row format, a tab, and the record's whole snapshot line (`row_line`), so building a
-    township's snapshot only reads and packs the lines. The line names the change number it was
-    made for; a snapshot uses it only while the record still has that number and the server that
-    format (`pull._row_columns`). None for a tombstone or data that no longer fits its model."""
+    build's row format (`kept_prefix`) and the record's whole snapshot line (`row_line`), so
+    building a township's snapshot only reads and packs the lines. The line names the change
+    number it was made for; a snapshot uses it only while the record still has that number and
+    the server that format (`kept_current`). None for a tombstone or data that no longer fits its
+    model."""
     if change["deleted"]:
         return None
     line = laptop_line(change["type"], data, change["state"], key)
-    return None if line is None else f"{rows.row_format()}\t{row_line(change, line)}"
+    return None if line is None else kept_prefix(rows.row_format()) + row_line(change, line)
 
 
 def kept_current(fmt: str) -> ColumnElement[bool]:
     """SQL: the record's kept line (`kept_row`) was made in row format `fmt` for its current
-    change number. Every write numbers a change and keeps a new line, so this is false only for
-    a line kept by another build, before migration 0003, or not at all."""
-    made_for = (literal(f'{fmt}\t["') + records.c.bucket + literal('",')
+    change number. Every write numbers a change and keeps a new line, so this is false (or NULL)
+    only for a line kept by another build (an older one, or one still running on the same
+    database), before migration 0003, or not at all: a tombstone, or data that no longer fits."""
+    made_for = (literal(f'{kept_prefix(fmt)}["') + records.c.bucket + literal('",')
                 + cast(records.c.change_no, Text) + literal(","))
     return func.substr(records.c.laptop_row, 1, func.length(made_for)) == made_for
 

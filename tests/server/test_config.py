@@ -25,3 +25,8 @@ def test_a_misspelt_setting_is_an_error_not_silently_ignored(tmp_path, monkeypat
     monkeypatch.setenv("GRIDAPP_SERVER_CONFIG", str(config))
     with pytest.raises(ValidationError, match="max_bacth"):
         load_settings()
+
+
+def test_a_negative_count_of_changes_for_a_cached_snapshot_is_refused():
+    with pytest.raises(ValidationError, match="snapshot_stale_changes"):
+        load_settings(snapshot_stale_changes=-1)

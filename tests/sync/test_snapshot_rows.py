@@ -21,8 +21,9 @@ from gridapp.store import Store
 from sync.client import Client, ProtocolError
 from sync.engine import checked_changes
 from sync.server.push import import_records
+from sync.server.pull import _recent
 from sync.server.tables import records
-from sync.server.writes import kept_row, record_data, refresh_kept_rows
+from sync.server.writes import kept_current, kept_prefix, kept_row, record_data, refresh_kept_rows
 from tests.server.conftest import grid_of
 from tests.support import factories as f
 
@@ -82,6 +83,7 @@ def test_a_first_sync_by_rows_stores_exactly_what_validating_every_line_stores(
         conn.execute(update(records).where(records.c.id == home.id).values(laptop_row="0.old\t[]\t{}\tnull"))
         conn.execute(update(records).where(records.c.id == head.id).values(laptop_row=before_edit))
 
+    settings.snapshot_stale_changes = 0  # both built now, not the worker's from before the edits
     staff = make_user("township_staff", FUSHI)
     fast, slow = make_laptop(staff), make_laptop(staff)
     classic(slow.client)
@@ -109,8 +111,8 @@ def test_a_first_sync_by_rows_stores_exactly_what_validating_every_line_stores(
     # What travelled: the fast laptop got row lines (the two kept without a current row worked
     # out while the snapshot was built), the other one Change lines only.
     folder = settings.snapshots()
-    by_rows = [p for p in folder.iterdir() if p.name.endswith(".rows.jsonl.gz")]
-    plain = [p for p in folder.iterdir() if p.name.endswith(".jsonl.gz") and ".rows." not in p.name]
+    by_rows = [p for p in folder.iterdir() if p.name.endswith(f".rows-{row_format()}.jsonl.gz")]
+    plain = [p for p in folder.iterdir() if p.name.endswith(".jsonl.gz") and ".rows-" not in p.name]
     assert by_rows and len(by_rows) == len(plain)
     lines = [line for p in by_rows for line in gzip.decompress(p.read_bytes()).splitlines()[1:]]
     tombstone = [line for line in lines if gone.id.encode() in line]
@@ -120,7 +122,7 @@ def test_a_first_sync_by_rows_stores_exactly_what_validating_every_line_stores(
     with engine.connect() as conn:
         kept = dict(conn.execute(select(records.c.id, records.c.laptop_row)).all())
     assert kept[gone.id] is None and "韦大山" in kept[head.id] and "韦大山林" not in kept[head.id]
-    assert kept[seen.id].startswith(f'{row_format()}\t["{f.QUANTOU}",') and "腿脚不便" in kept[seen.id]
+    assert kept[seen.id].startswith(f'{kept_prefix(row_format())}["{f.QUANTOU}",') and "腿脚不便" in kept[seen.id]
 
 
 def test_a_laptop_of_another_row_format_is_sent_change_lines(engine, township, make_laptop, make_user):  # noqa: ANN001
@@ -142,8 +144,9 @@ def test_a_row_line_reads_back_exactly_even_with_tabs_and_new_lines_in_the_text(
         "supersedes_id": None, "supersedes_hash": None, "amend_reason": None,
         "updated_at": datetime(2026, 11, 20, tzinfo=UTC), "updated_by": "韦网格员"}
     kept = kept_row(change, record_data(seen), key)
-    fmt, line = kept.split("\t", 1)
-    assert fmt == row_format() and "\n" not in line
+    assert not kept.startswith(f"{row_format()}\t")  # what builds before whole lines took for theirs
+    prefix, line = kept.split("\t", 1)
+    assert prefix == f"{row_format()}/line" and "\n" not in line
     [got] = checked_changes([line.encode()], as_rows=True)
     assert got.row == row_data(seen, lambda number: id_number_hmac(number, key))
     assert (got["record_id"], got["change_no"], got["version"], got["state"], got["updated_by"],
@@ -182,9 +185,89 @@ def test_after_an_upgrade_the_kept_lines_of_another_format_are_worked_out_again(
         conn.execute(update(records).where(records.c.id == unfit).values(data='{"id": 5}'))
     seen: list[int] = []
     assert refresh_kept_rows(engine, batch=7, progress=seen.append) == len(township) - 1
-    assert seen[-1] == len(township) and seen == sorted(seen)
+    assert seen[-1] == len(township)
     with engine.connect() as conn:
         kept = dict(conn.execute(select(records.c.id, records.c.laptop_row)).all())
     assert kept[unfit] == "0.old\t[]\t{}\tnull"
     assert {k: v for k, v in kept.items() if k != unfit} == {k: v for k, v in written.items() if k != unfit}
     assert refresh_kept_rows(engine) == 0
+
+
+def test_a_recent_snapshot_is_served_as_it_is_and_the_laptop_pulls_the_rest(
+        engine, township, make_laptop, make_user, settings):  # noqa: ANN001
+    """On a busy server every write would make the next first sync build the village again: a
+    cached snapshot at most `snapshot_stale_changes` behind is served, and the laptop pulls the
+    changes after it (the same pull any synced laptop makes)."""
+    worker = make_laptop(make_user("grid_worker", grid_of(f.QUANTOU, 1)))
+    worker.sync()
+    make_laptop(make_user("grid_worker", grid_of(f.QUANTOU, 2))).sync()  # builds the village's snapshot
+    folder = settings.snapshots()
+
+    def cached() -> set[str]:
+        return {p.name.split(".")[0] for p in folder.glob(f"{f.QUANTOU}-*.rows-*.jsonl.gz")}
+
+    [built] = cached()
+    head = f.person("韦后来")
+    worker.store.save(head)
+    worker.store.save(f.household(head))
+    worker.sync()  # two changes after the snapshot
+
+    settings.snapshot_stale_changes = 2
+    late = make_laptop(make_user("grid_worker", grid_of(f.QUANTOU, 3)))
+    late.sync()
+    assert cached() == {built}  # served as it was, not built again
+    assert late.store.get(head.id).full_name == "韦后来"  # pulled after the snapshot
+    assert stored(late.store) == stored(worker.store, f"bucket = '{f.QUANTOU}'")
+    assert late.store.sync_cursors()[f.QUANTOU] == worker.store.sync_cursors()[f.QUANTOU]
+
+    settings.snapshot_stale_changes = 1  # now too far behind: built anew
+    make_laptop(make_user("grid_worker", grid_of(f.QUANTOU, 4))).sync()
+    assert cached() == {f"{f.QUANTOU}-{worker.store.sync_cursors()[f.QUANTOU]}"}
+
+
+def test_a_cached_snapshot_ahead_of_the_village_or_of_another_kind_is_never_served(tmp_path):
+    for name in ("V-10.jsonl", "V-12.rows-1.old.jsonl", "V-13.rows-1.new.jsonl", "V-20.rows-1.new.jsonl",
+                 "V-5.rows-1.new.jsonl", "W-14.rows-1.new.jsonl"):
+        for suffix in (".gz", ".size"):
+            (tmp_path / f"{name}{suffix}").write_text("")
+    (tmp_path / "V-14.rows-1.new.jsonl.size").write_text("")  # its file not yet in place
+    assert _recent(tmp_path, "V", ".rows-1.new", 15, 10) == 13  # 20: ahead (a restored server)
+    assert _recent(tmp_path, "V", ".rows-1.new", 15, 1) == 15  # none near enough: build at 15
+    assert _recent(tmp_path, "V", "", 15, 10) == 10
+    assert _recent(tmp_path, "V", ".rows-1.new", 15, 0) == 15
+
+
+def test_a_kept_line_counts_only_for_its_own_village_change_number_and_format(engine, township):  # noqa: ANN001
+    fmt = row_format()
+    with engine.begin() as conn:
+        row = conn.execute(select(records.c.id, records.c.bucket, records.c.change_no, records.c.laptop_row)
+                           .where(records.c.change_no >= 10).limit(1)).one()
+        rest = row.laptop_row.split(",", 2)[2]  # after '["<village>",<change number>,'
+
+        def current(kept: str) -> bool:
+            conn.execute(update(records).where(records.c.id == row.id).values(laptop_row=kept))
+            return bool(conn.execute(select(kept_current(fmt)).where(records.c.id == row.id)).scalar())
+
+        assert current(row.laptop_row) and row.laptop_row == f'{kept_prefix(fmt)}["{row.bucket}",{row.change_no},{rest}'
+        for other in (f'{kept_prefix(fmt)}["{row.bucket}",{row.change_no}0,{rest}',  # 70 is not 7
+                      f'{kept_prefix(fmt)}["{row.bucket}",{row.change_no // 10},{rest}',  # nor 7 70
+                      f'{kept_prefix(fmt)}["{row.bucket}0",{row.change_no},{rest}',  # another village
+                      f'{kept_prefix("0.other")}["{row.bucket}",{row.change_no},{rest}',  # another format
+                      f'{fmt}\t["{row.bucket}",{row.change_no},{rest}'):  # the layout before whole lines
+            assert not current(other)
+
+
+def test_a_cached_snapshot_of_another_history_is_built_again(engine, township, make_laptop, make_user, settings):  # noqa: ANN001
+    """A server restored from an older backup numbers its next changes again, with other writes:
+    a snapshot cached before the restore must not be served for them. Each file carries the stamp
+    of the write its change number was (record and moment); one that no longer holds is rebuilt."""
+    first = make_laptop(make_user("grid_worker", grid_of(f.QUANTOU, 1)))
+    first.sync()
+    [size] = settings.snapshots().glob(f"{f.QUANTOU}-*.rows-*.jsonl.size")
+    count, unpacked, stamp = size.read_text().split(" ", 2)
+    assert "@" in stamp
+    size.write_text(f"{int(count) - 1} {unpacked} 018cc09a-0000-7000-8000-000000000000@2026-01-01T00:00:00+00:00")
+    again = make_laptop(make_user("grid_worker", grid_of(f.QUANTOU, 2)))
+    again.sync()
+    assert size.read_text() == f"{count} {unpacked} {stamp}"  # built anew, from this history
+    assert stored(again.store) == stored(first.store)

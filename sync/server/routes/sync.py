@@ -70,6 +70,7 @@ def pull(body: p.PullRequest, caller: CallerDep, engine: EngineDep, settings: Se
 def snapshot(bucket: str, request: Request, caller: CallerDep, engine: EngineDep,
              settings: SettingsDep, rows: Annotated[str | None, Query(max_length=40)] = None) -> FileResponse:
     snap = pulling.snapshot_file(engine, caller, bucket, settings.snapshots(),
-                                 warn_records=settings.snapshot_warn_records, rows=rows)
+                                 warn_records=settings.snapshot_warn_records, rows=rows,
+                                 stale_changes=settings.snapshot_stale_changes)
     return FileResponse(snap.path, media_type="application/gzip", headers=snap.headers(),
                         filename=f"{bucket}.jsonl.gz")
