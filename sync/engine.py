@@ -275,10 +275,10 @@ def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncRep
     last part, so an interruption starts that village again.
 
     Two threads work ahead (`_Ahead`): one downloads the next villages (the server builds them
-    meanwhile); the other parses and validates their lines and works out their rows while this
-    one commits the part before — SQLite lets go of the interpreter while it commits. It waits while this
-    thread inserts the rows (`executemany` takes the interpreter back after every row: a busy
-    second thread would slow it down many times). What fails ahead (offline, a full disk, a bad
+    meanwhile); the other reads their lines and works out their rows while this one commits the
+    part before — SQLite lets go of the interpreter while it commits. The reading thread waits
+    while this one inserts the rows (`executemany` takes the interpreter back after every row: a
+    busy second thread would slow it down many times). What fails ahead (offline, a full disk, a bad
     file) is raised here in its turn, after everything before it was applied. The disk is
     checked against each snapshot's size before its body is downloaded, counting the villages
     downloaded but not yet written as taken."""
@@ -391,8 +391,9 @@ class _Ahead:
 
     def _download(self) -> None:
         """The villages' snapshots (gzip) in order, ahead of the village being read, so the
-        server builds the next ones while the store writes (the reading thread used to ask for it
-        only when its reading was done). A failure is kept for its turn, and ends the downloads."""
+        server builds the next ones while the store writes (the reading thread used to ask for the
+        next only when its reading was done). A failure is kept for its turn, and ends the
+        downloads."""
         for bucket in self.buckets:
             check = None if self.room is None else functools.partial(self.room.check, bucket)
             try:
