@@ -26,7 +26,7 @@ from sqlalchemy import Engine, func, select
 from gridapp.models import Attachment, Person, VisitRecord
 from gridapp.store import Store
 from sync import protocol as p
-from sync.client import SyncError
+from sync.client import OfflineError, SyncError
 from sync.engine import SyncReport, run_sync
 from sync.mutations import record_payload
 from sync.server.tables import audit, blobs, buckets, conflicts, mutations, records
@@ -346,11 +346,17 @@ def test_a_late_copy_of_a_push_that_timed_out_changes_nothing(scene, proxy, engi
     a.client.timeout = 0.4
     try:
         sync(a)
+    except OfflineError:
+        # On a busy machine another request of the same sync (an attachment's chunk) can wait
+        # past 0.4 s too while the server takes the late copy: the next sync finishes the work.
+        pass
     finally:
         a.client.timeout = 30.0
     proxy.wait_idle()
     copies = proxy.seen(PUSH)
+    assert len(copies) >= 2  # it gave up waiting and sent the push again
     assert copies[0].fault == "delay" and copies[0].forwarded == 1  # the late copy did reach the server
+    sync(a)
     assert a.store.pending_count() == 0
     versions = {rid: s["version"] for rid, s in server_state(engine).items()}
     assert versions[old.id] == 2 and all(versions[rid] == v for rid, v in work.versions.items() if rid != old.id)
