@@ -169,7 +169,7 @@ def _revision(engine: Any) -> str:
 
 def _every_50000(done: int) -> None:
     if done % 50_000 == 0:
-        print(f"  已重新计算 {done} 条记录的快照行……", flush=True)
+        print(f"  已处理 {done} 条需要重新计算快照行的记录……", flush=True)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -166,14 +166,17 @@ def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
         last = counter.last_change_no if counter else 0
         fmt = laptop_rows.row_format() if rows == laptop_rows.row_format() else None
         kind = f".rows-{fmt}" if fmt else ""  # the format named: a server upgraded since made others
+        def file(change_no: int) -> Path:
+            return folder / f"{bucket}-{change_no}{kind}.jsonl.gz"
+
         at = _recent(folder, bucket, kind, last, stale_changes)
-        found = _cached(conn, folder / f"{bucket}-{at}{kind}.jsonl.gz", bucket, at)
+        found = _cached(conn, file(at), bucket, at)
         if found is None and at != last:
             at = last
-            found = _cached(conn, folder / f"{bucket}-{at}{kind}.jsonl.gz", bucket, at)
+            found = _cached(conn, file(at), bucket, at)
         if found is None:
-            _build(conn, bucket, last, counter, folder / f"{bucket}-{at}{kind}.jsonl.gz", fmt, stale_changes)
-            found = _cached(conn, folder / f"{bucket}-{at}{kind}.jsonl.gz", bucket, None)  # just built
+            _build(conn, bucket, last, counter, file(at), fmt, stale_changes)
+            found = _cached(conn, file(at), bucket, None)  # just built
             if warn_records is not None and counter is not None and counter.record_count > warn_records:
                 log.warning("village %s: its snapshot holds %d records, more than snapshot_warn_records (%d); "
                             "a first sync of it is slow and large", bucket, counter.record_count, warn_records)
@@ -202,9 +205,21 @@ def _cached(conn: Connection, path: Path, bucket: str, change_no: int | None) ->
         return None
     if not path.exists():
         return None
-    if change_no is not None and (stamp == "-" and change_no or stamp != _stamp(conn, bucket, change_no)):
-        return None
+    if change_no is not None and change_no > 0:
+        if stamp == "-" or stamp != _stamp(conn, bucket, change_no):
+            return None
     return path, int(count), int(unpacked)
+
+
+def _change_number(bucket: str, path: Path) -> int | None:
+    """The change number in a cached snapshot's file name (`<village>-<change>.…`)."""
+    number = path.name[len(bucket) + 1:].partition(".")[0]
+    return int(number) if number.isdigit() else None
+
+
+def _servable(last: int, change_no: int, stale_changes: int) -> bool:
+    """A snapshot at `change_no` may be served for a village now at `last` (never one ahead)."""
+    return 0 <= last - change_no <= stale_changes
 
 
 def _recent(folder: Path, bucket: str, kind: str, last: int, stale_changes: int) -> int:
@@ -213,10 +228,10 @@ def _recent(folder: Path, bucket: str, kind: str, last: int, stale_changes: int)
     numbers those changes again); `last` when there is none."""
     found = []
     for path in folder.glob(f"{bucket}-*{kind}.jsonl.size"):
-        number, _, rest = path.name[len(bucket) + 1:].partition(".")
-        if number.isdigit() and f".{rest}" == f"{kind}.jsonl.size" and 0 <= last - int(number) <= stale_changes \
-                and path.with_suffix(".gz").exists():
-            found.append(int(number))
+        number = _change_number(bucket, path)
+        if number is not None and path.name == f"{bucket}-{number}{kind}.jsonl.size" \
+                and _servable(last, number, stale_changes) and path.with_suffix(".gz").exists():
+            found.append(number)
     return max(found, default=last)
 
 
@@ -241,8 +256,8 @@ def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path, f
     os.replace(size_tmp, size)
     os.replace(tmp, path)
     for old in [*path.parent.glob(f"{bucket}-*.jsonl.gz"), *path.parent.glob(f"{bucket}-*.jsonl.size")]:
-        number = old.name[len(bucket) + 1:].partition(".")[0]
-        if number.isdigit() and not 0 <= last - int(number) <= stale_changes:  # every kind still served stays
+        number = _change_number(bucket, old)
+        if number is not None and not _servable(last, number, stale_changes):  # every kind still served stays
             old.unlink(missing_ok=True)
 
 
