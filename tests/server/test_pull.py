@@ -151,6 +151,21 @@ def test_a_village_above_the_snapshot_warning_size_is_logged_and_still_served(la
         "a first sync of it is slow and large"]
 
 
+def test_a_snapshot_removed_by_another_build_while_served_says_to_ask_again(laptop, monkeypatch):
+    """The file a request built can be gone before it is read (another request's build removed
+    it): a clear answer the laptop retries, not a traceback; the next request builds it."""
+    from sync.server import pull
+
+    _fill(laptop, 2)
+    monkeypatch.setattr(pull, "_build", lambda *args, **kwargs: None)  # built, then removed at once
+    response = laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}", headers=laptop.headers)
+    assert response.status_code == 500
+    assert response.json()["code"] == "snapshot.replaced" and "请稍后再同步" in response.json()["message"]
+    monkeypatch.undo()
+    response = laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}", headers=laptop.headers)
+    assert response.status_code == 200 and response.headers["x-snapshot-records"] == "2"
+
+
 def test_a_snapshot_line_is_the_change_a_pull_gives_for_the_record(laptop, engine):
     """The snapshot splices each record's stored JSON text into its line (no parse and dump
     again): the line must still be exactly the change a pull page carries."""
