@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-import requests
 from sqlalchemy import Engine, func, select
 
 from gridapp.models import Attachment, Person, VisitRecord
