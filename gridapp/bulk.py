@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from gridapp import audit, sealing, states, validation
+from gridapp import audit, sealing, search, states, validation
 from gridapp.errors import GridAppError
 from gridapp.ids import new_id
 from gridapp.models.base import Record
@@ -81,8 +81,7 @@ def import_records(store: Store, records: Iterable[Record], *, progress: Progres
             outbox.append((new_id(), "create", rtype, record.id, record.bucket(), moment))
             types.add(rtype)
         conn.executemany(_RECORD_SQL, rows)
-        conn.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", fts)
-        conn.executemany("INSERT INTO search_names(record_rowid, name) VALUES (?, ?)", names)
+        search.index_many(conn, fts, names)
         conn.executemany(_STATE_SQL, changes)
         conn.executemany(audit.INSERT_SQL, audits)
         conn.executemany(_OUTBOX_SQL, outbox)

@@ -328,14 +328,17 @@ class Checked(dict):  # type: ignore[type-arg]
 
     A snapshot row line (the server's row format is this laptop's, `rows.row_format`) gives a
     Checked without `model` or `line`: its `row` is the record as the server worked it out with
-    this very code, stored as it is; the general path reads the record back from the row."""
+    this very code, stored as it is; the general path reads the record back from the row.
 
-    __slots__ = ("model", "line", "row")
+    `fresh`: what is inserted if the record is new to the laptop (`fresh_row`), worked out ahead
+    from `row`, or None."""
+
+    __slots__ = ("model", "line", "row", "fresh")
 
     def __init__(self, fields: Iterable[tuple[str, Any]] | dict[str, Any], model: Record | None,
                  line: bytes | str | None, row: RowData | None = None) -> None:
         super().__init__(fields)
-        self.model, self.line, self.row = model, line, row
+        self.model, self.line, self.row, self.fresh = model, line, row, None
 
 
 def _plain(change: dict[str, Any]) -> dict[str, Any]:
@@ -360,13 +363,15 @@ def pending_fields(conn: Any) -> dict[str, set[str] | None]:
     return out
 
 
-def apply_page(store: Store, changes: list[dict[str, Any]], cursors: dict[str, int], now: str) -> int:
+def apply_page(store: Store, changes: list[dict[str, Any]], cursors: dict[str, int], now: str,
+               bound: Callable[[], None] | None = None) -> int:
     """Apply one pulled page and its cursors (one transaction, by the caller). Returns how many
-    records changed locally."""
+    records changed locally. `bound` is called once the new records' rows are handed to SQLite:
+    what is left of them (their search index) is SQLite's own work."""
     conn = store._conn
     pending = pending_fields(conn)
     present = _present_ids(conn, [c["record_id"] for c in changes])
-    fresh = _FreshRows(store, now)
+    fresh = _FreshRows(store, now, bound)
     applied = 0
     for change in changes:
         rid = change["record_id"]
@@ -397,20 +402,52 @@ def _present_ids(conn: Any, ids: list[str]) -> set[str]:
     return found
 
 
-_INSERT_COLUMNS = ("rowid", "id", "type", "bucket", "state", "server_version", "sealed", "content_hash", "root_id",
-                   "revision", "supersedes_id", "supersedes_hash", "amend_reason", "body", "annex", "title",
-                   "sort_key", "parent_id", "id_hmac", "updated_at", "deleted", "version", "created_at",
-                   "created_by", "device_id")
-_INSERT_SQL = (f"INSERT INTO records ({', '.join(_INSERT_COLUMNS)}) "
-               f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})")
+# A fresh record's columns (`fresh_row`); the laptop's times and the constants are added by the
+# insert itself.
+_FRESH_COLUMNS = ("id", "type", "bucket", "state", "server_version", "sealed", "content_hash", "root_id", "revision",
+                  "supersedes_id", "supersedes_hash", "amend_reason", "body", "annex", "title", "sort_key",
+                  "parent_id", "id_hmac", "created_by")
+_REVISION = _FRESH_COLUMNS.index("revision")
+_ROOT = _FRESH_COLUMNS.index("root_id")
+_INSERT_SQL = (f"INSERT INTO records (rowid, {', '.join(_FRESH_COLUMNS)}, updated_at, created_at, deleted, version, "
+               f"device_id) VALUES (?, {', '.join('?' * len(_FRESH_COLUMNS))}, ?, ?, 0, 1, 'server')")
+
+FreshRow = tuple[tuple[Any, ...], str, list[str]]  # the columns, the search text, the names
+
+
+def fresh_row(change: dict[str, Any], hmac_of: Callable[[str], str]) -> FreshRow:
+    """What `_FreshRows` inserts for a change new to this laptop: the record's columns (but its
+    rowid and the laptop's times), its search text and names. Raises ValidationError for a record
+    that does not fit its model. A snapshot's reading thread works these out ahead
+    (`Checked.fresh`) for the lines it has read."""
+    rid, bucket, state, d = _fresh_parts(change, hmac_of)
+    return ((rid, change["record_type"], bucket, state, change["version"], 1 if change.get("sealed") else 0,
+             change.get("content_hash"), change.get("root_id") or rid, change.get("revision") or 1,
+             change.get("supersedes_id"), change.get("supersedes_hash"), change.get("amend_reason"),
+             d.body_json, d.annex_json, d.title, d.sort_key, d.parent_id, d.id_hmac,
+             change.get("updated_by") or "server"), d.search_text, d.names)
+
+
+def _fresh_parts(change: dict[str, Any], hmac_of: Callable[[str], str]) -> tuple[str, str, str, RowData]:
+    """(id, bucket, state, row) of a fresh change: the server's row as it came (a row line of
+    this laptop's format), else worked out from the record, validated ahead or here."""
+    checked = isinstance(change, Checked)
+    if checked and change.model is None and change.row is not None:
+        return change["record_id"], change["bucket"], change["state"], change.row
+    if checked and change.model is not None:
+        record = change.model
+    else:
+        record = _record(change["record_type"], {**(change["record"] or {}), "state": change["state"]})
+    d = (change.row if checked else None) or row_data(record, hmac_of)
+    return record.id, record.bucket(), record.state, d
 
 
 class _FreshRows:
     """Records new to this laptop, inserted together with `executemany` (a first sync of a
     township is mostly these); the rows are exactly what `_write_row` would write."""
 
-    def __init__(self, store: Store, now: str) -> None:
-        self.store, self.now = store, now
+    def __init__(self, store: Store, now: str, bound: Callable[[], None] | None = None) -> None:
+        self.store, self.now, self.bound = store, now, bound
         self.rows: list[tuple[Any, ...]] = []
         self.texts: list[tuple[int, str]] = []
         self.names: list[tuple[int, str]] = []
@@ -420,38 +457,23 @@ class _FreshRows:
         if not self.next_rowid:
             self.next_rowid = int(self.store._conn.execute(
                 "SELECT coalesce(max(rowid), 0) FROM records").fetchone()[0]) + 1
-        rid, bucket, state, d = self._row(change)
-        if (change.get("revision") or 1) > 1:
-            _make_room(self.store, change.get("root_id") or rid, change["revision"], rid, self.now)
+        ahead = change.fresh if isinstance(change, Checked) else None
+        columns, text, names = ahead or fresh_row(change, self.store.id_number_hmac)
+        if columns[_REVISION] > 1:
+            _make_room(self.store, columns[_ROOT], columns[_REVISION], columns[0], self.now)
         rowid, self.next_rowid = self.next_rowid, self.next_rowid + 1
-        self.rows.append((
-            rowid, rid, change["record_type"], bucket, state, change["version"],
-            1 if change.get("sealed") else 0, change.get("content_hash"), change.get("root_id") or rid,
-            change.get("revision") or 1, change.get("supersedes_id"), change.get("supersedes_hash"),
-            change.get("amend_reason"), d.body_json, d.annex_json, d.title, d.sort_key, d.parent_id, d.id_hmac,
-            self.now, 0, 1, self.now, change.get("updated_by") or "server", "server"))
-        if d.search_text:
-            self.texts.append((rowid, d.search_text))
-        self.names.extend((rowid, n) for n in d.names)
-
-    def _row(self, change: dict[str, Any]) -> tuple[str, str, str, RowData]:
-        """(id, bucket, state, row) of a fresh change: the server's row as it came (a row line of
-        this laptop's format), else worked out from the record, validated ahead or here."""
-        checked = isinstance(change, Checked)
-        if checked and change.model is None and change.row is not None:
-            return change["record_id"], change["bucket"], change["state"], change.row
-        if checked and change.model is not None:
-            record = change.model
-        else:
-            record = _record(change["record_type"], {**(change["record"] or {}), "state": change["state"]})
-        d = (change.row if checked else None) or row_data(record, self.store.id_number_hmac)
-        return record.id, record.bucket(), record.state, d
+        self.rows.append((rowid, *columns, self.now, self.now))
+        if text:
+            self.texts.append((rowid, text))
+        for name in names:
+            self.names.append((rowid, name))
 
     def flush(self) -> int:
         conn = self.store._conn
         conn.executemany(_INSERT_SQL, self.rows)
-        conn.executemany("INSERT INTO search(rowid, text) VALUES (?, ?)", self.texts)
-        conn.executemany("INSERT INTO search_names(record_rowid, name) VALUES (?, ?)", self.names)
+        if self.bound is not None and self.rows:
+            self.bound()
+        search.index_many(conn, self.texts, self.names)
         count = len(self.rows)
         self.rows, self.texts, self.names, self.next_rowid = [], [], [], 0
         return count

@@ -435,6 +435,8 @@ class _Ahead:
                             change.row = row_data(change.model, self.hmac_of)
                         except ValueError:
                             pass  # the store works it out again, and refuses the record as it did
+                    if isinstance(change, syncing.Checked) and change.row is not None:
+                        change.fresh = syncing.fresh_row(change, self.hmac_of)
                 part.extend(some)
             yield bucket, header.change_no, part, min(start + step, len(body)), len(body)
 

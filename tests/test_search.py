@@ -46,3 +46,30 @@ def test_quotes_and_operators_in_a_query_are_plain_text(store):
     store.save(f.person("韦\"AND\"明"))
     assert store.search('"AND" OR') == []
     assert len(store.search('韦"AND"明')) == 1
+
+
+def test_many_records_indexed_at_once_are_found_exactly_as_one_at_a_time(store):
+    # A first sync (and an import) hands the search index one JSON array per part: text that
+    # JSON must escape reads back as it was, and is found as a record saved alone is.
+    from gridapp import search
+
+    texts = ['他说"明天再来"', "路径 C:\\村委\\台账", "第一行\n第二行\t缩进", "点赞👍三次", "括号[0]与{键}",
+             "\u2028分隔\x01控制", "长" * 3000 + "尾巴在这里", "普通的走访记录"]
+    names = [f'韦"{i}"\\' for i in range(len(texts))]
+    conn = store._conn
+    with store._transaction():
+        for i, (text, name) in enumerate(zip(texts, names, strict=True), start=1):
+            search.index(conn, i, text, [name])
+        search.index_many(conn, [(100 + i, t) for i, t in enumerate(texts, start=1)],
+                          [(100 + i, n) for i, n in enumerate(names, start=1)])
+
+    def matches(word: str) -> list[int]:
+        sql, args = search.rowids_matching(word)
+        return sorted(r[0] for r in conn.execute(sql, args))
+
+    for word in ['"明天再', "C:\\村", "第二行", "赞👍三", "[0]与", "分隔\x01控制", "尾巴在这里", "走访记录"]:
+        one_at_a_time = [r for r in matches(word) if r < 100]
+        assert one_at_a_time, word
+        assert [r + 100 for r in one_at_a_time] == [r for r in matches(word) if r > 100], word
+    stored = conn.execute("SELECT record_rowid, name FROM search_names ORDER BY record_rowid").fetchall()
+    assert stored == [*enumerate(names, start=1), *enumerate(names, start=101)]

@@ -60,8 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     pages = {"applied": 0, "committed": 0}
     real_apply = syncing.apply_page
 
-    def apply_page(store: Any, changes: list[dict[str, Any]], cursors: dict[str, int], now: str) -> int:
-        n = real_apply(store, changes, cursors, now)
+    def apply_page(store: Any, changes: list[dict[str, Any]], cursors: dict[str, int], now: str,
+                   bound: Any = None) -> int:
+        n = real_apply(store, changes, cursors, now, bound)
         pages["applied"] += 1
         say("page", pages["applied"], len(changes), json.dumps(cursors, sort_keys=True))
         if pages["applied"] == args.hold_in_page:
