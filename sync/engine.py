@@ -9,6 +9,7 @@ it is kept, and the next run carries on from there.
 
 from __future__ import annotations
 
+import collections
 import functools
 import gc
 import gzip
@@ -275,10 +276,11 @@ def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncRep
     last part, so an interruption starts that village again.
 
     Two threads work ahead (`_Ahead`): one downloads the next villages (the server builds them
-    meanwhile); the other reads their lines and works out their rows while this one commits the
-    part before — SQLite lets go of the interpreter while it commits. The reading thread waits
-    while this one inserts the rows (`executemany` takes the interpreter back after every row: a
-    busy second thread would slow it down many times). What fails ahead (offline, a full disk, a bad
+    meanwhile); the other reads their lines and works out their rows while SQLite works alone on
+    the part before — its search index and its commit, during which SQLite lets go of the
+    interpreter — and while this thread waits for a part. It waits whenever this thread runs
+    Python or inserts the rows (`executemany` takes the interpreter back after every row: a busy
+    second thread would slow it down many times). What fails ahead (offline, a full disk, a bad
     file) is raised here in its turn, after everything before it was applied. The disk is
     checked against each snapshot's size before its body is downloaded, counting the villages
     downloaded but not yet written as taken."""
@@ -294,14 +296,12 @@ def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncRep
             changes = [c for _, _, part, _, _ in batch for c in part]
             cursors = {bucket: change_no for bucket, change_no, _, done, total in batch if done == total}
             ahead.pause()
-            try:
-                _apply(store, changes, cursors, written=ahead.resume)
-            finally:
-                ahead.resume()
+            _apply(store, changes, cursors, written=ahead.resume)
+            ahead.pause()  # it read on during the search index and the commit; it reads on when we wait
             for bucket, _, part, done, total in batch:
                 report.pulled += len(part)
-                for c in part:
-                    report.pulled_by_type[c["record_type"]] = report.pulled_by_type.get(c["record_type"], 0) + 1
+                for kind, count in collections.Counter(c["record_type"] for c in part).items():
+                    report.pulled_by_type[kind] = report.pulled_by_type.get(kind, 0) + count
                 if done == total and room is not None:
                     room.written(bucket)
                 tick("snapshot", done, total)
@@ -319,7 +319,7 @@ class _Ahead:
         self.client, self.buckets, self.room, self.hmac_of = client, buckets, room, hmac_of
         self.queue: queue.Queue[tuple[Any, ...]] = queue.Queue(maxsize=3)
         self.stop = threading.Event()
-        self.go = threading.Event()  # cleared while the reader inserts rows
+        self.go = threading.Event()  # cleared while the store thread runs Python or inserts rows
         self.go.set()
         self.downloaded: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=1)
         self.thread = threading.Thread(target=self._run, name="snapshot-ahead", daemon=True)
@@ -348,7 +348,7 @@ class _Ahead:
         transaction each) from the parts already prepared — a batch never waits for a download.
         A failure ahead is raised after the parts before it were handed out."""
         while True:
-            item = self.queue.get()
+            item = self._next()
             batch: list[tuple[str, int, list[dict[str, Any]], int, int]] = []
             count = 0
             while item[0] == "part":
@@ -364,6 +364,15 @@ class _Ahead:
                 return
             if item[0] == "error":
                 raise item[1]
+
+    def _next(self) -> tuple[Any, ...]:
+        """The next prepared item; the reading thread is let go on only when there is none yet
+        (while the store thread runs Python, the two would take turns with Python's lock)."""
+        try:
+            return self.queue.get_nowait()
+        except queue.Empty:
+            self.resume()
+            return self.queue.get()
 
     def _put(self, q: queue.Queue[Any], item: Any) -> bool:
         while not self.stop.is_set():
