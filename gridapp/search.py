@@ -25,7 +25,8 @@ def index(conn: Any, rowid: int, text: str, names: list[str]) -> None:
 def index_many(conn: Any, texts: list[tuple[int, str]], names: list[tuple[int, str]]) -> None:
     """Index many records at once (rowid, text) and (rowid, name): each list goes to SQLite as one
     JSON array in one statement, so it tokenizes them all without coming back to Python for each
-    row. The interpreter is free meanwhile — a first sync reads the next lines then."""
+    row. The interpreter is free while SQLite works (a first sync reads its next lines then);
+    making the JSON takes it a little (about 0.05 s for a township's 100,000 texts)."""
     if texts:
         conn.execute("INSERT INTO search(rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?)",
                      (json.dumps(texts, ensure_ascii=False),))

@@ -538,9 +538,9 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
     def apply_pull(self, changes: list[dict[str, Any]], cursors: dict[str, int], *,
                    written: Callable[[], None] | None = None) -> Changes:
         """Apply a pulled page and advance its cursors together (rule 3: cursor after data).
-        `written` is called once the page's new rows are handed to SQLite (before their search
-        index is built) and again just before the COMMIT: from there on the store's work is
-        SQLite's, which lets go of the interpreter."""
+        `written` is called once the page's last new rows are inserted (before their search index
+        is built; not for a page without new records) and again just before the COMMIT: from
+        there on the store's work is mostly SQLite's, which lets go of the interpreter."""
         with self._transaction():
             syncing.apply_page(self, changes, cursors, _iso(_now()), written)
             if written is not None:

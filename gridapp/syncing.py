@@ -366,7 +366,7 @@ def pending_fields(conn: Any) -> dict[str, set[str] | None]:
 def apply_page(store: Store, changes: list[dict[str, Any]], cursors: dict[str, int], now: str,
                bound: Callable[[], None] | None = None) -> int:
     """Apply one pulled page and its cursors (one transaction, by the caller). Returns how many
-    records changed locally. `bound` is called once the new records' rows are handed to SQLite:
+    records changed locally. `bound` is called once the page's last new records are inserted:
     what is left of them (their search index) is SQLite's own work."""
     conn = store._conn
     pending = pending_fields(conn)
@@ -382,7 +382,7 @@ def apply_page(store: Store, changes: list[dict[str, Any]], cursors: dict[str, i
             # Rows already gathered go in first: they hold the rowids the next insert would take.
             applied += fresh.flush()
             applied += _apply_change(store, _plain(change), pending, now)
-    applied += fresh.flush()
+    applied += fresh.flush(last=True)
     for bucket, cursor in cursors.items():
         conn.execute("INSERT INTO sync_buckets(bucket, cursor) VALUES (?, ?) "
                      "ON CONFLICT(bucket) DO UPDATE SET cursor = excluded.cursor", (bucket, cursor))
@@ -468,10 +468,13 @@ class _FreshRows:
         for name in names:
             self.names.append((rowid, name))
 
-    def flush(self) -> int:
+    def flush(self, *, last: bool = False) -> int:
+        """Insert the rows gathered; the page's `last` flush calls `bound` before the search index
+        (an earlier one, before a change that takes the general path, does not: what follows it
+        is Python again)."""
         conn = self.store._conn
         conn.executemany(_INSERT_SQL, self.rows)
-        if self.bound is not None and self.rows:
+        if last and self.bound is not None and self.rows:
             self.bound()
         search.index_many(conn, self.texts, self.names)
         count = len(self.rows)

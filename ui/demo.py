@@ -24,6 +24,8 @@ DEMO_USER = "quantou"
 DEMO_PASSWORD = "quantou-2024"  # published with the demo server's accounts (docs/server.md)
 DEMO_PORT = 8765
 START_TIMEOUT_S = 90.0
+# What the demo server imports from the `server` extra (pyproject.toml); psycopg only for PostgreSQL.
+SERVER_MODULES = ("fastapi", "uvicorn", "sqlalchemy", "alembic", "argon2", "pydantic_settings", "zlib_ng")
 
 
 class DemoError(Exception):
@@ -42,7 +44,9 @@ class DemoServer:
         url = f"http://127.0.0.1:{port}"
         if _answers(url):
             return cls(url, None)
-        if importlib.util.find_spec("fastapi") is None:  # the server runs in its own process; not imported here
+        # The server runs in its own process (not imported here): its extra's packages, checked
+        # by name, so a missing one is said plainly instead of as a server that never answers.
+        if any(importlib.util.find_spec(name) is None for name in SERVER_MODULES):
             raise DemoError("演示需要县服务器组件：请先运行  pip install -e '.[server]'")
         command = [sys.executable, "-m", "sync.server.cli", "demo", "--port", str(port)]
         if data_dir is not None:

@@ -110,10 +110,11 @@ def rowid_bug_worked_around(monkeypatch):
 
     real = syncing.apply_page
 
-    def one_change_at_a_time(store, changes, cursors, now):  # noqa: ANN001, ANN202
+    def one_change_at_a_time(store, changes, cursors, now, bound=None):  # noqa: ANN001, ANN202
         if not changes:
-            return real(store, changes, cursors, now)
-        return sum(real(store, [c], cursors if k == len(changes) - 1 else {}, now) for k, c in enumerate(changes))
+            return real(store, changes, cursors, now, bound)
+        return sum(real(store, [c], cursors if k == len(changes) - 1 else {}, now, bound)
+                   for k, c in enumerate(changes))
 
     monkeypatch.setattr(syncing, "apply_page", one_change_at_a_time)
 

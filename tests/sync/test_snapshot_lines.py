@@ -189,3 +189,14 @@ def test_the_disk_check_counts_a_village_downloaded_ahead_and_not_yet_written(st
         engine._snapshots(store, client, [f.QUANTOU, OTHER], engine.SyncReport(), lambda *_: None, room)
     assert held == [{f.QUANTOU: len(first) * engine.STORE_BYTES_PER_SNAPSHOT_BYTE}]
     assert store.sync_cursors() == {f.QUANTOU: 4} and room.taken == {}
+
+
+def test_the_reading_thread_is_let_go_only_once_the_pages_last_new_records_are_in(store):
+    # `written` lets a first sync's reading thread run again while SQLite builds the search index;
+    # let go before a page's last inserts, it would make each of them wait for Python's lock.
+    lines = village()
+    store.apply_pull(checked_changes(lines[2:3]), {})  # the household is here already: the general path
+    counts: list[int] = []
+    store.apply_pull(checked_changes(lines), {f.QUANTOU: 4},
+                     written=lambda: counts.append(store._conn.execute("SELECT count(*) FROM records").fetchone()[0]))
+    assert counts[0] == 4 and len(store.search("腿脚不便")) == 1

@@ -20,7 +20,7 @@ from PySide6.QtCore import QSettings
 
 from sync.credentials import load_account
 from ui.app import Desktop
-from ui.demo import DemoServer, demo_passphrase, sign_in_laptop
+from ui.demo import SERVER_MODULES, DemoError, DemoServer, demo_passphrase, sign_in_laptop
 from ui.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -200,3 +200,16 @@ def test_the_demo_shows_a_newcomer_a_real_conflict_explained_on_the_sync_page(qt
         save(laptop.window, "demo-conflict-zh_CN-standard")  # what the newcomer sees
     finally:
         laptop.close()
+
+
+def test_the_demo_says_plainly_when_a_server_package_is_missing(tmp_path, monkeypatch):
+    # A machine whose server extra predates zlib-ng: told to install it, not that the port is taken.
+    import importlib.util
+
+    assert all(importlib.util.find_spec(name) for name in SERVER_MODULES)  # the names are real ones
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *args: None if name == "zlib_ng" else real(name, *args))
+    with pytest.raises(DemoError, match=r"pip install -e '\.\[server\]'"):
+        DemoServer.start(free_port(), data_dir=tmp_path / "county", log_dir=tmp_path / "logs")
+    assert not (tmp_path / "logs").exists()  # nothing was started
