@@ -15,11 +15,7 @@ _COLUMNS = "r.id, r.type, r.title, r.sort_key, r.state, r.sealed, r.parent_id, r
 
 def index(conn: Any, rowid: int, text: str, names: list[str]) -> None:
     """Index one record's text and names under its `records` rowid."""
-    if text:
-        conn.execute("INSERT INTO search(rowid, text) VALUES (?, ?)", (rowid, text))
-    if names:
-        conn.executemany("INSERT INTO search_names(record_rowid, name) VALUES (?, ?)",
-                         [(rowid, n) for n in names])
+    index_many(conn, [(rowid, text)] if text else [], [(rowid, n) for n in names])
 
 
 def index_many(conn: Any, texts: list[tuple[int, str]], names: list[tuple[int, str]]) -> None:
