@@ -223,14 +223,15 @@ def _cached(conn: Connection, path: Path, bucket: str, change_no: int | None) ->
     is built again."""
     try:
         count, unpacked, stamp = path.with_suffix(".size").read_text().split(" ", 2)
-    except (FileNotFoundError, ValueError):
+        count_of, unpacked_of = int(count), int(unpacked)
+    except (FileNotFoundError, ValueError):  # not there, or not written by this build: built again
         return None
     if not path.exists():
         return None
     if change_no is not None and change_no > 0:
         if stamp == "-" or stamp != _stamp(conn, bucket, change_no):
             return None
-    return path, int(count), int(unpacked)
+    return path, count_of, unpacked_of
 
 
 def _change_number(bucket: str, path: Path) -> int | None:

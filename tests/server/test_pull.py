@@ -166,6 +166,25 @@ def test_a_snapshot_removed_by_another_build_while_served_says_to_ask_again(lapt
     assert response.status_code == 200 and response.headers["x-snapshot-records"] == "2"
 
 
+@pytest.mark.parametrize("garble", [
+    lambda good: "2 4096",  # an older build's: no stamp
+    lambda good: "two " + good.split(" ", 1)[1],  # damaged count, stamp still right
+    lambda good: "",
+], ids=["no-stamp", "bad-count", "empty"])
+def test_a_cached_snapshot_whose_size_file_does_not_read_is_built_again(laptop, settings, garble):
+    """A `.size` file from an older build or damaged on disk: the snapshot is built again and
+    served, not a traceback."""
+    _fill(laptop, 2)
+    url = f"/v1/sync/snapshot/{VILLAGE}"
+    assert laptop.client.get(url, headers=laptop.headers).status_code == 200
+    [size] = settings.snapshots().glob(f"{VILLAGE}-*.jsonl.size")
+    good = size.read_text()
+    size.write_text(garble(good))
+    response = laptop.client.get(url, headers=laptop.headers)
+    assert response.status_code == 200 and response.headers["x-snapshot-records"] == "2"
+    assert size.read_text() == good
+
+
 def test_a_snapshot_line_is_the_change_a_pull_gives_for_the_record(laptop, engine):
     """The snapshot splices each record's stored JSON text into its line (no parse and dump
     again): the line must still be exactly the change a pull page carries."""
