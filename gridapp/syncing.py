@@ -465,8 +465,7 @@ class _FreshRows:
         self.rows.append((rowid, *columns, self.now, self.now))
         if text:
             self.texts.append((rowid, text))
-        for name in names:
-            self.names.append((rowid, name))
+        self.names.extend((rowid, name) for name in names)
 
     def flush(self, *, last: bool = False) -> int:
         """Insert the rows gathered; the page's `last` flush calls `bound` before the search index

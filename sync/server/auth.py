@@ -40,6 +40,11 @@ def aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
+def utc_text(moment: datetime) -> str:
+    """A stored moment as ISO text in UTC, whichever database read it."""
+    return aware(moment).astimezone(UTC).isoformat()
+
+
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
         raise BadRequest(f"密码至少 {MIN_PASSWORD} 位。", code="password.too_short")

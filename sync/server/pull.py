@@ -15,7 +15,6 @@ import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from gridapp import rows as laptop_rows
 from sync import protocol
 from sync.protocol import BucketChecksum, Change, PullResponse, Role, SnapshotHeader
 from sync.server import territory, writes
-from sync.server.auth import Caller, aware
+from sync.server.auth import Caller, aware, utc_text
 from sync.server.db import reading
 from sync.server.errors import Forbidden, NotFound, ServerError
 from sync.server.tables import buckets, records
@@ -213,7 +212,7 @@ def _stamp(conn: Connection, bucket: str, change_no: int) -> str:
     restored from an older backup numbers its next changes again, with other writes."""
     row = conn.execute(select(records.c.id, records.c.updated_at).where(
         records.c.bucket == bucket, records.c.change_no == change_no)).first()
-    return f"{row.id}@{aware(row.updated_at).astimezone(UTC).isoformat()}" if row else "-"
+    return f"{row.id}@{utc_text(row.updated_at)}" if row else "-"
 
 
 def _cached(conn: Connection, path: Path, bucket: str, change_no: int | None) -> tuple[Path, int, int] | None:

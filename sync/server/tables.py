@@ -141,9 +141,10 @@ records = Table(
     Column("mediator_ids", Text),  # JSON list, for cases: who may see them
     Column("ref_ids", Text),  # JSON list of records a case references (parties, households)
     Column("data", Text, nullable=False),
-    # The record as a laptop stores it ("<row format>\t" + its whole snapshot line, writes.kept_row), worked out
-    # once when the record is written, so a snapshot does not validate every record again. NULL
-    # for a tombstone; a line of another row format or change number is worked out again.
+    # The record's whole snapshot line as a laptop of this build stores it, after its row format
+    # (writes.kept_row, writes.kept_prefix), worked out once when the record is written, so a
+    # snapshot does not validate every record again. NULL for a tombstone; a line of another row
+    # format or change number is worked out again.
     Column("laptop_row", Text),
     _when("created_at"),
     _when("updated_at"),

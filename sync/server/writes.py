@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Engine, Text, cast, func, insert, literal, select, update
@@ -20,7 +19,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, Text, cast, func, inse
 from gridapp import privacy, projection, rows, sealing
 from gridapp.models import RECORD_TYPES, Record
 from sync import protocol
-from sync.server.auth import aware, now
+from sync.server.auth import now, utc_text
 from sync.server.errors import NotFound
 from sync.server.tables import buckets, conflicts, record_versions, records
 
@@ -60,7 +59,7 @@ def row_line(change: Mapping[str, Any], line: str) -> str:
     fields = json.dumps([change["bucket"], change["change_no"], change["type"], change["id"], change["version"],
                          change["state"], bool(change["sealed"]), change["content_hash"], change["root_id"],
                          change["revision"], change["supersedes_id"], change["supersedes_hash"],
-                         change["amend_reason"], aware(change["updated_at"]).astimezone(UTC).isoformat(),
+                         change["amend_reason"], utc_text(change["updated_at"]),
                          change["updated_by"]],
                         ensure_ascii=False, separators=(",", ":"))
     head, rest = line.split("\t", 1)

@@ -185,7 +185,7 @@ def test_after_an_upgrade_the_kept_lines_of_another_format_are_worked_out_again(
         conn.execute(update(records).where(records.c.id == unfit).values(data='{"id": 5}'))
     seen: list[int] = []
     assert refresh_kept_rows(engine, batch=7, progress=seen.append) == len(township) - 1
-    assert seen[-1] == len(township)
+    assert seen[-1] == len(township) and seen == sorted(seen)
     with engine.connect() as conn:
         kept = dict(conn.execute(select(records.c.id, records.c.laptop_row)).all())
     assert kept[unfit] == "0.old\t[]\t{}\tnull"
