@@ -31,6 +31,15 @@ def index_many(conn: Any, texts: list[tuple[int, str]], names: list[tuple[int, s
                      (json.dumps(names, ensure_ascii=False),))
 
 
+def index_prepared(conn: Any, first: int, texts: str, names: str) -> None:
+    """Index records prepared ahead (`syncing.Prepared`): `texts` and `names` are JSON arrays of
+    `[i, text]`, `i` counting from 0 at rowid `first`."""
+    conn.execute("INSERT INTO search(rowid, text) SELECT ? + (value ->> 0), value ->> 1 FROM json_each(?)",
+                 (first, texts))
+    conn.execute("INSERT INTO search_names(record_rowid, name) SELECT ? + (value ->> 0), value ->> 1 "
+                 "FROM json_each(?)", (first, names))
+
+
 def unindex(conn: Any, rowid: int) -> None:
     conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
     conn.execute("DELETE FROM search_names WHERE record_rowid = ?", (rowid,))

@@ -80,6 +80,11 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds")
 
 
+def now_text() -> str:
+    """The laptop's time as the store writes it."""
+    return _iso(_now())
+
+
 # New databases use pages of 16 KiB: a township's first sync writes about a quarter faster than
 # with SQLCipher's default 4 KiB, and the file is about 15 % smaller (docs/sync.md, "How a first
 # sync runs"). A database made with 4 KiB pages keeps them. The page size is inside the encrypted
@@ -535,7 +540,7 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
                 self._audit("sync_resend", _Ref("outbox", device_id, ""), {"after_seq": last_seq, "count": count})
             return count
 
-    def apply_pull(self, changes: list[dict[str, Any]], cursors: dict[str, int], *,
+    def apply_pull(self, changes: list[dict[str, Any]] | syncing.Batch, cursors: dict[str, int], *,
                    written: Callable[[], None] | None = None) -> Changes:
         """Apply a pulled page and advance its cursors together (rule 3: cursor after data).
         `written` is called once the page's last new rows are inserted (before their search index
@@ -545,6 +550,8 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
             syncing.apply_page(self, changes, cursors, _iso(_now()), written)
             if written is not None:
                 written()
+        if isinstance(changes, syncing.Batch):
+            return Changes(changes.record_types(), changes.record_ids())
         return Changes(frozenset(c["record_type"] for c in changes), frozenset(c["record_id"] for c in changes))
 
     def purge_bucket(self, bucket: str) -> int:

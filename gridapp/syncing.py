@@ -22,6 +22,8 @@ kept as this laptop signed it (with its problem), by design.
 
 from __future__ import annotations
 
+import collections
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -363,14 +365,34 @@ def pending_fields(conn: Any) -> dict[str, set[str] | None]:
     return out
 
 
-def apply_page(store: Store, changes: list[dict[str, Any]], cursors: dict[str, int], now: str,
+def apply_page(store: Store, changes: list[dict[str, Any]] | Batch, cursors: dict[str, int], now: str,
                bound: Callable[[], None] | None = None) -> int:
     """Apply one pulled page and its cursors (one transaction, by the caller). Returns how many
     records changed locally. `bound` is called once the page's last new records are inserted:
-    what is left of them (their search index) is SQLite's own work."""
+    what is left of them (their search index) is SQLite's own work. `changes` is a list of
+    changes, or a first sync's `Batch` of parts prepared ahead."""
     conn = store._conn
     pending = pending_fields(conn)
-    present = _present_ids(conn, [c["record_id"] for c in changes])
+    if isinstance(changes, Batch):
+        applied = _apply_batch(store, changes, pending, now, bound)
+        buckets = changes.buckets()
+    else:
+        applied = _apply_changes(store, changes, pending, now, bound)
+        buckets = {c["bucket"] for c in changes}
+    for bucket, cursor in cursors.items():
+        conn.execute("INSERT INTO sync_buckets(bucket, cursor) VALUES (?, ?) "
+                     "ON CONFLICT(bucket) DO UPDATE SET cursor = excluded.cursor", (bucket, cursor))
+    if len(changes):
+        row = audit.audit_row(audit.last_hash(conn), now, store.actor, store.device_id, "sync_pull", None, None,
+                              None, {"records": len(changes), "buckets": sorted(buckets)})
+        conn.execute(audit.INSERT_SQL, row)
+    return applied
+
+
+def _apply_changes(store: Store, changes: Iterable[dict[str, Any]], pending: dict[str, set[str] | None], now: str,
+                   bound: Callable[[], None] | None) -> int:
+    changes = list(changes)
+    present = _present_ids(store._conn, [c["record_id"] for c in changes])
     fresh = _FreshRows(store, now, bound)
     applied = 0
     for change in changes:
@@ -383,14 +405,41 @@ def apply_page(store: Store, changes: list[dict[str, Any]], cursors: dict[str, i
             applied += fresh.flush()
             applied += _apply_change(store, _plain(change), pending, now)
     applied += fresh.flush(last=True)
-    for bucket, cursor in cursors.items():
-        conn.execute("INSERT INTO sync_buckets(bucket, cursor) VALUES (?, ?) "
-                     "ON CONFLICT(bucket) DO UPDATE SET cursor = excluded.cursor", (bucket, cursor))
-    if changes:
-        row = audit.audit_row(audit.last_hash(conn), now, store.actor, store.device_id, "sync_pull", None, None,
-                              None, {"records": len(changes), "buckets": sorted({c["bucket"] for c in changes})})
-        conn.execute(audit.INSERT_SQL, row)
     return applied
+
+
+def _apply_batch(store: Store, batch: Batch, pending: dict[str, set[str] | None], now: str,
+                 bound: Callable[[], None] | None) -> int:
+    """A part none of whose records is on the laptop or has an unanswered change goes in as its
+    prepared rows, numbered by SQLite in order (a new row's rowid is one more than the largest:
+    sqlite.org/autoinc.html), then the rest of its changes by the general path; any other part
+    takes the general path whole. The prepared rows' search index is built last, after `bound`."""
+    conn = store._conn
+    indexed: list[tuple[int, Prepared]] = []
+    applied = 0
+    for part in batch.parts:
+        first = _next_rowid(conn)
+        if (part.rows is None or first + len(part.rows) > _LAST_ROWID or not pending.keys().isdisjoint(part.id_set)
+                or _present_ids(conn, part.ids)):
+            applied += _apply_changes(store, part.changes, pending, now, None)
+            continue
+        conn.executemany(_PART_SQL, part.rows)
+        indexed.append((first, part))
+        applied += len(part.rows)
+        if part.rest:
+            applied += _apply_changes(store, part.rest, pending, now, None)
+    if bound is not None and indexed:
+        bound()
+    for first, part in indexed:
+        search.index_prepared(conn, first, part.texts, part.names)
+    return applied
+
+
+_LAST_ROWID = 2**63 - 1  # past it SQLite would number new rows at random
+
+
+def _next_rowid(conn: Any) -> int:
+    return int(conn.execute("SELECT coalesce(max(rowid), 0) FROM records").fetchone()[0]) + 1
 
 
 def _present_ids(conn: Any, ids: list[str]) -> set[str]:
@@ -411,8 +460,73 @@ _REVISION = _FRESH_COLUMNS.index("revision")
 _ROOT = _FRESH_COLUMNS.index("root_id")
 _INSERT_SQL = (f"INSERT INTO records (rowid, {', '.join(_FRESH_COLUMNS)}, updated_at, created_at, deleted, version, "
                f"device_id) VALUES (?, {', '.join('?' * len(_FRESH_COLUMNS))}, ?, ?, 0, 1, 'server')")
+_PART_SQL = _INSERT_SQL.replace("(rowid, ", "(", 1).replace("VALUES (?, ", "VALUES (", 1)
+assert _PART_SQL.count("?") == _INSERT_SQL.count("?") - 1
 
 FreshRow = tuple[tuple[Any, ...], str, list[str]]  # the columns, the search text, the names
+
+
+class Prepared:
+    """A part of a first sync's snapshot (a village, or some thousands of its records), worked out
+    by the thread reading ahead so the store only inserts it. `rows`: the columns (`fresh_row`) and
+    the laptop's times of each record that is new to the laptop if the part is; `rest`: the
+    changes that take the general path even so (a tombstone, a correction, a record not worked
+    out ahead), applied after the rows. The search texts and names are JSON of `[[i, text], …]`,
+    `i` the record's place in `rows`. The laptop's times of a record are when its part was read.
+    `rows` is None when a record id repeats: the whole part takes the general path."""
+
+    __slots__ = ("changes", "ids", "id_set", "rows", "rest", "texts", "names", "types", "buckets")
+
+    def __init__(self, changes: list[dict[str, Any]], now: str) -> None:
+        self.changes = changes
+        self.ids = [c["record_id"] for c in changes]
+        self.id_set = frozenset(self.ids)
+        self.types = collections.Counter(c["record_type"] for c in changes)
+        self.buckets = {c["bucket"] for c in changes}
+        rows: list[tuple[Any, ...]] = []
+        self.rest: list[dict[str, Any]] = []
+        texts: list[tuple[int, str]] = []
+        names: list[tuple[int, str]] = []
+        for change in changes:
+            ahead = change.fresh if isinstance(change, Checked) else None
+            if ahead is None or change["deleted"] or ahead[0][_REVISION] > 1:
+                self.rest.append(change)
+                continue
+            columns, text, found = ahead
+            if text:
+                texts.append((len(rows), text))
+            names.extend((len(rows), name) for name in found)
+            rows.append((*columns, now, now))
+        self.rows = rows if len(self.id_set) == len(self.ids) else None
+        self.texts = json.dumps(texts, ensure_ascii=False)
+        self.names = json.dumps(names, ensure_ascii=False)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+class Batch:
+    """Prepared parts applied in one store transaction (`Store.apply_pull`); its changes, in
+    order, are the parts' changes."""
+
+    def __init__(self, parts: list[Prepared]) -> None:
+        self.parts = parts
+        self._count = sum(len(p) for p in parts)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return itertools.chain.from_iterable(p.changes for p in self.parts)
+
+    def buckets(self) -> set[str]:
+        return set().union(*(p.buckets for p in self.parts))
+
+    def record_types(self) -> frozenset[str]:
+        return frozenset(kind for p in self.parts for kind in p.types)
+
+    def record_ids(self) -> frozenset[str]:
+        return self.parts[0].id_set if len(self.parts) == 1 else frozenset().union(*(p.id_set for p in self.parts))
 
 
 def fresh_row(change: dict[str, Any], hmac_of: Callable[[str], str]) -> FreshRow:

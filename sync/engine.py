@@ -9,7 +9,6 @@ it is kept, and the next run carries on from there.
 
 from __future__ import annotations
 
-import collections
 import functools
 import gc
 import gzip
@@ -33,7 +32,7 @@ from gridapp.problems import open_count
 from gridapp.rows import row_data
 from gridapp.queries import OutboxEntry
 from gridapp.states import type_name
-from gridapp.store import Store
+from gridapp.store import Store, now_text
 from sync import protocol as p
 from sync.client import Client, ConflictError, DiskSpaceError, ForbiddenError, ProtocolError, RequestError
 from sync.mutations import mutation
@@ -293,14 +292,13 @@ def _snapshots(store: Store, client: Client, buckets: list[str], report: SyncRep
         pass  # no key: the rows are worked out in the store, which says so
     with _no_cyclic_gc(), _Ahead(client, buckets, room, hmac_of) as ahead:
         for batch in ahead.batches(SNAPSHOT_PART):
-            changes = [c for _, _, part, _, _ in batch for c in part]
             cursors = {bucket: change_no for bucket, change_no, _, done, total in batch if done == total}
             ahead.pause()
-            _apply(store, changes, cursors, written=ahead.resume)
+            _apply(store, syncing.Batch([part for _, _, part, _, _ in batch]), cursors, written=ahead.resume)
             ahead.pause()  # it read on during the search index and the commit; it reads on when we wait
             for bucket, _, part, done, total in batch:
                 report.pulled += len(part)
-                for kind, count in collections.Counter(c["record_type"] for c in part).items():
+                for kind, count in part.types.items():
                     report.pulled_by_type[kind] = report.pulled_by_type.get(kind, 0) + count
                 if done == total and room is not None:
                     room.written(bucket)
@@ -343,13 +341,13 @@ class _Ahead:
         for thread in (self.thread, self.downloader):
             thread.join()  # a blocked put or get sees the stop within 0.1 s; a download ends first
 
-    def batches(self, size: int) -> Iterator[list[tuple[str, int, list[dict[str, Any]], int, int]]]:
+    def batches(self, size: int) -> Iterator[list[tuple[str, int, syncing.Prepared, int, int]]]:
         """The parts in order, gathered into batches of about `size` records (one store
         transaction each) from the parts already prepared — a batch never waits for a download.
         A failure ahead is raised after the parts before it were handed out."""
         while True:
             item = self._next()
-            batch: list[tuple[str, int, list[dict[str, Any]], int, int]] = []
+            batch: list[tuple[str, int, syncing.Prepared, int, int]] = []
             count = 0
             while item[0] == "part":
                 batch.append(item[1:])  # type: ignore[arg-type]
@@ -420,7 +418,7 @@ class _Ahead:
                 continue
         return None
 
-    def _parts(self, bucket: str, packed: bytes) -> Iterator[tuple[str, int, list[dict[str, Any]], int, int]]:
+    def _parts(self, bucket: str, packed: bytes) -> Iterator[tuple[str, int, syncing.Prepared, int, int]]:
         lines = gzip.decompress(packed).splitlines()
         if not lines:
             return
@@ -437,17 +435,10 @@ class _Ahead:
                 self.go.wait()
                 if self.stop.is_set():
                     return
-                some = checked_changes(body[at:min(at + _AHEAD_LINES, start + step)], as_rows=as_rows)
-                for change in some:
-                    if isinstance(change, syncing.Checked) and change.model is not None:
-                        try:
-                            change.row = row_data(change.model, self.hmac_of)
-                        except ValueError:
-                            pass  # the store works it out again, and refuses the record as it did
-                    if isinstance(change, syncing.Checked) and change.row is not None:
-                        change.fresh = syncing.fresh_row(change, self.hmac_of)
-                part.extend(some)
-            yield bucket, header.change_no, part, min(start + step, len(body)), len(body)
+                part.extend(worked_out(body[at:min(at + _AHEAD_LINES, start + step)], self.hmac_of,
+                                       as_rows=as_rows))
+            prepared = syncing.Prepared(part, now_text())
+            yield bucket, header.change_no, prepared, min(start + step, len(body)), len(body)
 
 
 _AHEAD_LINES = 200  # lines the thread ahead prepares between looks at whether it must wait
@@ -457,6 +448,21 @@ _AHEAD_LINES = 200  # lines the thread ahead prepares between looks at whether i
 # commits write the indexes' pages fewer times (a township's first sync spent a fifth of its time
 # committing parts of 2,000), while one part still holds the store's lock for about a second.
 SNAPSHOT_PART = 25_000
+
+
+def worked_out(lines: list[bytes], hmac_of: Callable[[str], str], *, as_rows: bool = False) -> list[dict[str, Any]]:
+    """`checked_changes` with each record's row and columns worked out ahead (`Checked.row`,
+    `Checked.fresh`), as the thread reading ahead hands them to `syncing.Prepared`."""
+    some = checked_changes(lines, as_rows=as_rows)
+    for change in some:
+        if isinstance(change, syncing.Checked) and change.model is not None:
+            try:
+                change.row = row_data(change.model, hmac_of)
+            except ValueError:
+                pass  # the store works it out again, and refuses the record as it did
+        if isinstance(change, syncing.Checked) and change.row is not None:
+            change.fresh = syncing.fresh_row(change, hmac_of)
+    return some
 
 
 def checked_changes(lines: list[bytes], *, as_rows: bool = False) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from gridapp import syncing
 from gridapp.models import Person, Record
-from gridapp.store import Store
+from gridapp.store import Store, now_text
 from sync import protocol as p
 from sync.engine import checked_changes
 from tests.support import factories as f
@@ -200,3 +200,99 @@ def test_the_reading_thread_is_let_go_only_once_the_pages_last_new_records_are_i
     store.apply_pull(checked_changes(lines), {f.QUANTOU: 4},
                      written=lambda: counts.append(store._conn.execute("SELECT count(*) FROM records").fetchone()[0]))
     assert counts[0] == 4 and len(store.search("腿脚不便")) == 1
+
+
+# ---------------------------------------------------------------- parts prepared ahead (`syncing.Prepared`)
+
+
+def prepared_batch(store: Store, *parts: list[bytes]) -> syncing.Batch:
+    """Parts as the thread reading ahead hands them to the store: lines checked, rows worked out."""
+    from sync.engine import worked_out
+
+    return syncing.Batch([syncing.Prepared(worked_out(lines, store.id_number_hmac), now_text()) for lines in parts])
+
+
+def other_village() -> list[bytes]:
+    from gridapp.models import Household
+
+    people = [Person(village_code=OTHER, full_name=name) for name in ("黄春花", "黄大壮")]
+    home = Household(village_code=OTHER, head_person_id=people[0].id, hamlet="大塘屯", address_detail="大塘屯3号",
+                     members=[{"person_id": people[0].id, "relation_to_head": "02"},
+                              {"person_id": people[1].id, "relation_to_head": "10"}])
+    return [line(people[0], 1), line(people[1], 2), line(home, 3)]
+
+
+def stored(s: Store) -> list[tuple[Any, ...]]:
+    return list(s._conn.execute(ROW))
+
+
+def test_prepared_parts_are_stored_and_found_exactly_as_the_plain_path_stores_them(store, second_store):
+    mine, theirs = village(), other_village()
+    for s in (store, second_store):
+        s.set_id_hmac_key("ab" * 32)
+    batch = prepared_batch(store, mine[:2], mine[2:], theirs)
+    assert [len(part.rows) for part in batch.parts] == [2, 2, 3] and len(batch) == 7
+    changed = store.apply_pull(batch, {f.QUANTOU: 4, OTHER: 3})
+    second_store.apply_pull([json.loads(x) for x in mine + theirs], {f.QUANTOU: 4, OTHER: 3})
+
+    assert stored(store) == stored(second_store) and len(stored(store)) == 7
+    assert changed.record_types == {"person", "household", "visit"} and len(changed.record_ids) == 7
+    for s in (store, second_store):  # each part's search index is under its own records' rowids
+        assert [r.title for r in s.search("腿脚不便")] == [store._conn.execute(
+            "SELECT title FROM records WHERE type = 'visit'").fetchone()[0]]
+        assert [r.title for r in s.search("韦")] == ["韦大山"]
+        assert sorted(r.title for r in s.search("黄")) == ["黄大壮", "黄春花"]
+        assert [r.title for r in s.search("覃秀英")] == ["覃秀英"]
+    assert store.sync_cursors() == second_store.sync_cursors() == {f.QUANTOU: 4, OTHER: 3}
+    [audit] = store._conn.execute("SELECT detail FROM audit WHERE action = 'sync_pull'").fetchall()
+    assert json.loads(audit[0]) == {"records": 7, "buckets": sorted([f.QUANTOU, OTHER])}
+
+
+def test_a_tombstone_in_a_prepared_part_takes_the_general_path_after_the_parts_rows(store, second_store):
+    mine = village()
+    gone = f.person("韦已删")
+    tombstone = p.Change(bucket=gone.bucket(), change_no=5, record_type="person", record_id=gone.id, version=2,
+                         deleted=True, root_id=gone.id).model_dump_json().encode()
+    lines = [mine[0], tombstone, *mine[1:]]
+    for s in (store, second_store):
+        s.set_id_hmac_key("ab" * 32)
+    [part] = prepared_batch(store, lines).parts
+    assert len(part.rows) == 4 and [c["record_id"] for c in part.rest] == [gone.id]
+    store.apply_pull(syncing.Batch([part]), {f.QUANTOU: 5})
+    second_store.apply_pull([json.loads(x) for x in lines], {f.QUANTOU: 5})
+
+    def by_id(s: Store) -> dict[str, tuple[Any, ...]]:
+        return {row[1]: row[1:] for row in stored(s)}
+
+    assert by_id(store) == by_id(second_store) and by_id(store)[gone.id][15] == 1  # the tombstone, deleted
+    assert [r.title for r in store.search("腿脚不便")] == [r.title for r in second_store.search("腿脚不便")] != []
+
+
+def test_a_prepared_part_with_a_record_already_here_takes_the_general_path_whole(store, second_store):
+    lines = village()
+    for s in (store, second_store):
+        s.set_id_hmac_key("ab" * 32)
+        s.apply_pull(checked_changes(lines[2:3]), {})  # the household is here already
+    store.apply_pull(prepared_batch(store, lines), {f.QUANTOU: 4})
+    second_store.apply_pull([json.loads(x) for x in lines], {f.QUANTOU: 4})
+    assert stored(store) == stored(second_store) and len(stored(store)) == 4
+    assert [r.title for r in store.search("腿脚不便")] == [r.title for r in second_store.search("腿脚不便")] != []
+
+
+def test_a_prepared_part_whose_record_has_an_unanswered_change_here_takes_the_general_path(store):
+    lines = village()
+    store.set_id_hmac_key("ab" * 32)
+    head = checked_changes(lines[:1])[0].model
+    store.save(head)  # made on this laptop, not yet sent: the server's copy waits for the answer
+    store.apply_pull(prepared_batch(store, lines), {f.QUANTOU: 4})
+    assert store.count("person") == 2 and store.pending_count() == 1
+    assert store._conn.execute("SELECT count(*) FROM sync_deferred").fetchone()[0] == 1
+
+
+def test_a_prepared_batch_lets_the_reading_thread_go_once_every_part_is_inserted(store):
+    store.set_id_hmac_key("ab" * 32)
+    counts: list[int] = []
+    store.apply_pull(prepared_batch(store, village(), other_village()), {f.QUANTOU: 4, OTHER: 3},
+                     written=lambda: counts.append(store._conn.execute("SELECT count(*) FROM records").fetchone()[0]))
+    assert counts == [7, 7]  # after the last part's rows, and again before the commit
+    assert len(store.search("腿脚不便")) == 1
