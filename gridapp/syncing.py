@@ -420,7 +420,7 @@ def _apply_batch(store: Store, batch: Batch, pending: dict[str, set[str] | None]
     for part in batch.parts:
         first = _next_rowid(conn)
         if (part.rows is None or first + len(part.rows) > _LAST_ROWID or not pending.keys().isdisjoint(part.id_set)
-                or _present_ids(conn, part.ids)):
+                or _present_ids(conn, part.ids_json)):
             applied += _apply_changes(store, part.changes, pending, now, None)
             continue
         conn.executemany(_PART_SQL, part.rows)
@@ -442,13 +442,10 @@ def _next_rowid(conn: Any) -> int:
     return int(conn.execute("SELECT coalesce(max(rowid), 0) FROM records").fetchone()[0]) + 1
 
 
-def _present_ids(conn: Any, ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(ids), 900):
-        part = ids[start:start + 900]
-        found.update(r[0] for r in conn.execute(
-            f"SELECT id FROM records WHERE id IN ({','.join('?' * len(part))})", part))
-    return found
+def _present_ids(conn: Any, ids: list[str] | str) -> set[str]:
+    """Which of `ids` (a list, or its JSON) are on the laptop: one statement, SQLite reads the list."""
+    return {r[0] for r in conn.execute("SELECT id FROM records WHERE id IN (SELECT value FROM json_each(?))",
+                                       (ids if isinstance(ids, str) else json.dumps(ids),))}
 
 
 # A fresh record's columns (`fresh_row`); the laptop's times and the constants are added by the
@@ -475,11 +472,12 @@ class Prepared:
     `i` the record's place in `rows`. The laptop's times of a record are when its part was read.
     `rows` is None when a record id repeats: the whole part takes the general path."""
 
-    __slots__ = ("changes", "ids", "id_set", "rows", "rest", "texts", "names", "types", "buckets")
+    __slots__ = ("changes", "ids", "ids_json", "id_set", "rows", "rest", "texts", "names", "types", "buckets")
 
     def __init__(self, changes: list[dict[str, Any]], now: str) -> None:
         self.changes = changes
         self.ids = [c["record_id"] for c in changes]
+        self.ids_json = json.dumps(self.ids)
         self.id_set = frozenset(self.ids)
         self.types = collections.Counter(c["record_type"] for c in changes)
         self.buckets = {c["bucket"] for c in changes}

@@ -296,3 +296,31 @@ def test_a_prepared_batch_lets_the_reading_thread_go_once_every_part_is_inserted
                      written=lambda: counts.append(store._conn.execute("SELECT count(*) FROM records").fetchone()[0]))
     assert counts == [7, 7]  # after the last part's rows, and again before the commit
     assert len(store.search("腿脚不便")) == 1
+
+
+def test_the_reading_thread_frees_what_the_store_is_done_with_only_while_sqlite_works_alone():
+    # Freeing a township's parts takes the interpreter about 0.1 s: the store thread hands them
+    # over instead, and the reading thread frees them when the store lets it go on (`resume`).
+    import threading
+    import weakref
+
+    from sync import engine
+
+    class Part:
+        pass
+
+    freed_by: list[str] = []
+    with engine._Ahead(Snapshots({}), [], None, str) as ahead:
+        assert ahead._next() == ("end",)  # no village: the thread now only frees what it is given
+        ahead.pause()  # the store inserts rows: Python is its own
+        part = Part()
+        weakref.finalize(part, lambda: freed_by.append(threading.current_thread().name))
+        ahead.done_with([part])
+        del part
+        time.sleep(0.3)
+        assert freed_by == []
+        ahead.resume()  # SQLite builds the search index, commits
+        give_up = time.monotonic() + 5
+        while not freed_by and time.monotonic() < give_up:
+            time.sleep(0.01)
+    assert freed_by == ["snapshot-ahead"]
