@@ -465,39 +465,68 @@ FreshRow = tuple[tuple[Any, ...], str, list[str]]  # the columns, the search tex
 
 class Prepared:
     """A part of a first sync's snapshot (a village, or some thousands of its records), worked out
-    by the thread reading ahead so the store only inserts it. `rows`: the columns (`fresh_row`) and
-    the laptop's times of each record that is new to the laptop if the part is; `rest`: the
-    changes that take the general path even so (a tombstone, a correction, a record not worked
-    out ahead), applied after the rows. The search texts and names are JSON of `[[i, text], …]`,
-    `i` the record's place in `rows`. The laptop's times of a record are when its part was read.
-    `rows` is None when a record id repeats: the whole part takes the general path."""
+    by the thread reading ahead so the store only inserts it (`add_new`, `add`, then `close`).
+    `rows`: the columns (`fresh_columns`) and the laptop's times of each record that is new to
+    the laptop if the part is; `rest`: the changes that take the general path even so (a
+    tombstone, a correction, a record not worked out ahead), applied after the rows. The search
+    texts and names are JSON of `[[i, text], …]`, `i` the record's place in `rows`. The laptop's
+    times of a record are when its part was read. `rows` is None when a record id repeats: the
+    whole part takes the general path, with `changes` — every change of the part in order, read
+    again from its lines by `reread` (only then)."""
 
-    __slots__ = ("changes", "ids", "ids_json", "id_set", "rows", "rest", "texts", "names", "types", "buckets")
+    __slots__ = ("now", "reread", "ids", "ids_json", "id_set", "rows", "rest", "texts", "names", "types", "buckets",
+                 "_texts", "_names")
 
-    def __init__(self, changes: list[dict[str, Any]], now: str) -> None:
-        self.changes = changes
-        self.ids = [c["record_id"] for c in changes]
-        self.ids_json = json.dumps(self.ids)
-        self.id_set = frozenset(self.ids)
-        self.types = collections.Counter(c["record_type"] for c in changes)
-        self.buckets = {c["bucket"] for c in changes}
-        rows: list[tuple[Any, ...]] = []
+    def __init__(self, now: str, reread: Callable[[], list[dict[str, Any]]]) -> None:
+        self.now, self.reread = now, reread
+        self.ids: list[str] = []
+        self.types: collections.Counter[str] = collections.Counter()
+        self.buckets: set[str] = set()
+        self.rows: list[tuple[Any, ...]] | None = []
         self.rest: list[dict[str, Any]] = []
-        texts: list[tuple[int, str]] = []
-        names: list[tuple[int, str]] = []
-        for change in changes:
-            ahead = change.fresh if isinstance(change, Checked) else None
-            if ahead is None or change["deleted"] or ahead[0][_REVISION] > 1:
-                self.rest.append(change)
-                continue
-            columns, text, found = ahead
-            if text:
-                texts.append((len(rows), text))
-            names.extend((len(rows), name) for name in found)
-            rows.append((*columns, now, now))
-        self.rows = rows if len(self.id_set) == len(self.ids) else None
-        self.texts = json.dumps(texts, ensure_ascii=False)
-        self.names = json.dumps(names, ensure_ascii=False)
+        self._texts: list[tuple[int, str]] = []
+        self._names: list[tuple[int, str]] = []
+        self.ids_json = self.texts = self.names = "[]"
+        self.id_set: frozenset[str] = frozenset()
+
+    def add_new(self, row: tuple[Any, ...], text: str, names: list[str]) -> None:
+        """A record to insert if new: `row` is its `fresh_columns` with the laptop's times."""
+        at = len(self.rows)  # type: ignore[arg-type]
+        self.ids.append(row[0])
+        self.types[row[1]] += 1
+        self.buckets.add(row[2])
+        if text:
+            self._texts.append((at, text))
+        if names:
+            self._names.extend((at, name) for name in names)
+        self.rows.append(row)  # type: ignore[union-attr]
+
+    def add(self, change: dict[str, Any]) -> None:
+        """A change as `Store.apply_pull` takes it: inserted as a row when worked out ahead
+        (`Checked.fresh`), else (or a tombstone, or a correction) by the general path."""
+        ahead = change.fresh if isinstance(change, Checked) else None
+        if ahead is None or change["deleted"] or ahead[0][_REVISION] > 1:
+            self.ids.append(change["record_id"])
+            self.types[change["record_type"]] += 1
+            self.buckets.add(change["bucket"])
+            self.rest.append(change)
+            return
+        columns, text, names = ahead
+        self.add_new((*columns, self.now, self.now), text, names)
+
+    def close(self) -> Prepared:
+        self.id_set = frozenset(self.ids)
+        if len(self.id_set) != len(self.ids):
+            self.rows = None
+        self.ids_json = json.dumps(self.ids)
+        self.texts = json.dumps(self._texts, ensure_ascii=False)
+        self.names = json.dumps(self._names, ensure_ascii=False)
+        self._texts, self._names = [], []
+        return self
+
+    @property
+    def changes(self) -> list[dict[str, Any]]:
+        return self.reread()
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -533,11 +562,22 @@ def fresh_row(change: dict[str, Any], hmac_of: Callable[[str], str]) -> FreshRow
     that does not fit its model. A snapshot's reading thread works these out ahead
     (`Checked.fresh`) for the lines it has read."""
     rid, bucket, state, d = _fresh_parts(change, hmac_of)
-    return ((rid, change["record_type"], bucket, state, change["version"], 1 if change.get("sealed") else 0,
-             change.get("content_hash"), change.get("root_id") or rid, change.get("revision") or 1,
-             change.get("supersedes_id"), change.get("supersedes_hash"), change.get("amend_reason"),
-             d.body_json, d.annex_json, d.title, d.sort_key, d.parent_id, d.id_hmac,
-             change.get("updated_by") or "server"), d.search_text, d.names)
+    return (fresh_columns(rid, change["record_type"], bucket, state, change["version"], change.get("sealed"),
+                          change.get("content_hash"), change.get("root_id"), change.get("revision"),
+                          change.get("supersedes_id"), change.get("supersedes_hash"), change.get("amend_reason"),
+                          d.body_json, d.annex_json, d.title, d.sort_key, d.parent_id, d.id_hmac,
+                          change.get("updated_by")), d.search_text, d.names)
+
+
+def fresh_columns(rid: str, kind: str, bucket: str, state: str | None, version: int, sealed: bool | None,
+                  content_hash: str | None, root_id: str | None, revision: int | None, supersedes_id: str | None,
+                  supersedes_hash: str | None, amend_reason: str | None, body: str, annex: str, title: str,
+                  sort_key: str, parent_id: str | None, id_hmac: str | None, by: str | None,
+                  *times: str) -> tuple[Any, ...]:
+    """A new record's columns, in `_FRESH_COLUMNS` order, and `times` after them."""
+    return (rid, kind, bucket, state, version, 1 if sealed else 0, content_hash, root_id or rid, revision or 1,
+            supersedes_id, supersedes_hash, amend_reason, body, annex, title, sort_key, parent_id, id_hmac,
+            by or "server", *times)
 
 
 def _fresh_parts(change: dict[str, Any], hmac_of: Callable[[str], str]) -> tuple[str, str, str, RowData]:

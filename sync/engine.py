@@ -453,16 +453,16 @@ class _Ahead:
         body = lines[1:]
         step = SNAPSHOT_PART
         for start in range(0, max(len(body), 1), step):
-            part: list[dict[str, Any]] = []
-            for at in range(start, min(start + step, len(body)), _AHEAD_LINES):
+            end = min(start + step, len(body))
+            prepared = syncing.Prepared(now_text(), functools.partial(worked_out, body[start:end], self.hmac_of,
+                                                                      as_rows=as_rows))
+            for at in range(start, end, _AHEAD_LINES):
                 self.go.wait()
                 if self.stop.is_set():
                     return
                 self.spent.clear()
-                part.extend(worked_out(body[at:min(at + _AHEAD_LINES, start + step)], self.hmac_of,
-                                       as_rows=as_rows))
-            prepared = syncing.Prepared(part, now_text())
-            yield bucket, header.change_no, prepared, min(start + step, len(body)), len(body)
+                prepare(prepared, body[at:min(at + _AHEAD_LINES, end)], self.hmac_of, as_rows=as_rows)
+            yield bucket, header.change_no, prepared.close(), end, len(body)
 
 
 _AHEAD_LINES = 200  # lines the thread ahead prepares between looks at whether it must wait
@@ -472,6 +472,33 @@ _AHEAD_LINES = 200  # lines the thread ahead prepares between looks at whether i
 # commits write the indexes' pages fewer times (a township's first sync spent a fifth of its time
 # committing parts of 2,000), while one part still holds the store's lock for about a second.
 SNAPSHOT_PART = 25_000
+
+
+def prepare(part: syncing.Prepared, lines: list[bytes], hmac_of: Callable[[str], str], *, as_rows: bool) -> None:
+    """Add snapshot lines to `part`. A row line of a record that is not a correction goes straight
+    to its row (`syncing.fresh_columns`): the line is the record as this laptop stores it, so no
+    change is made of it unless the part must take the general path (`Prepared.changes`); any
+    other line as `worked_out` makes it."""
+    others = []
+    for line in lines:
+        if as_rows and line[:1] == b"[":
+            try:
+                head, annex, body = line.decode("utf-8").split("\t", 2)
+                (bucket, _change_no, kind, rid, version, state, sealed, content_hash, root_id, revision, supersedes_id,
+                 supersedes_hash, amend_reason, _updated_at, updated_by, title, sort_key, parent_id, id_hmac, text,
+                 names) = json.loads(head)
+                correction = revision is not None and revision > 1
+            except (ValueError, TypeError) as exc:
+                raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
+            if not correction:
+                part.add_new(syncing.fresh_columns(
+                    rid, kind, bucket, state, version, sealed, content_hash, root_id, revision, supersedes_id,
+                    supersedes_hash, amend_reason, body, annex, title, sort_key, parent_id, id_hmac, updated_by,
+                    part.now, part.now), text, names)
+                continue
+        others.append(line)
+    for change in worked_out(others, hmac_of, as_rows=as_rows) if others else ():
+        part.add(change)
 
 
 def worked_out(lines: list[bytes], hmac_of: Callable[[str], str], *, as_rows: bool = False) -> list[dict[str, Any]]:

@@ -207,9 +207,14 @@ def test_the_reading_thread_is_let_go_only_once_the_pages_last_new_records_are_i
 
 def prepared_batch(store: Store, *parts: list[bytes]) -> syncing.Batch:
     """Parts as the thread reading ahead hands them to the store: lines checked, rows worked out."""
-    from sync.engine import worked_out
+    from sync.engine import prepare, worked_out
 
-    return syncing.Batch([syncing.Prepared(worked_out(lines, store.id_number_hmac), now_text()) for lines in parts])
+    prepared = []
+    for lines in parts:
+        part = syncing.Prepared(now_text(), lambda lines=lines: worked_out(lines, store.id_number_hmac))
+        prepare(part, lines, store.id_number_hmac, as_rows=False)
+        prepared.append(part.close())
+    return syncing.Batch(prepared)
 
 
 def other_village() -> list[bytes]:

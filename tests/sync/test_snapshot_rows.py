@@ -153,6 +153,38 @@ def test_a_row_line_reads_back_exactly_even_with_tabs_and_new_lines_in_the_text(
             got["deleted"]) == (seen.id, 7, 2, "DRAFT", "韦网格员", False)
 
 
+def test_a_row_line_goes_straight_to_the_row_the_store_inserts():
+    # The thread reading ahead makes a row line's columns without a change in between
+    # (`engine.prepare`): they must be what the store makes of the same line as a change.
+    from gridapp import syncing
+    from gridapp.store import now_text
+    from sync.engine import prepare, row_change
+
+    seen = f.visit(summary="第一行\t有制表符\n第二行 \"引号\" \\ 反斜杠")
+    key = b"k" * 32
+    lines = []
+    for revision in (1, 2):  # the second, a correction, takes the general path
+        change = {"deleted": False, "bucket": seen.bucket(), "change_no": 6 + revision, "type": "visit",
+                  "id": seen.id if revision == 1 else f"{seen.id[:-1]}0", "version": 2, "state": "DRAFT",
+                  "sealed": revision == 1, "content_hash": None, "root_id": seen.id, "revision": revision,
+                  "supersedes_id": None, "supersedes_hash": None, "amend_reason": None,
+                  "updated_at": datetime(2026, 11, 20, tzinfo=UTC), "updated_by": "韦网格员"}
+        lines.append(kept_row(change, record_data(seen), key).split("\t", 1)[1].encode())
+    hmac_of = lambda number: id_number_hmac(number, key)  # noqa: E731
+    part = syncing.Prepared(now_text(), lambda: checked_changes(lines, as_rows=True))
+    prepare(part, lines, hmac_of, as_rows=True)
+    part.close()
+    first = row_change(lines[0])
+    assert part.rows == [(*syncing.fresh_row(first, hmac_of)[0], part.now, part.now)]
+    assert part.rows[0][5] == 1 and part.rows[0][12] == first.row.body_json
+    assert json.loads(part.texts) == [[0, first.row.search_text]] and "第一行" in first.row.search_text
+    assert [c["revision"] for c in part.rest] == [2] and part.ids == [seen.id, f"{seen.id[:-1]}0"]
+    assert [c["record_id"] for c in part.changes] == part.ids  # the general path reads the lines again
+    for broken in (lines[0].replace(b"\t", b" "), lines[0].replace(b',"DRAFT",', b","), b"[1,2]\t{}\t{}"):
+        with pytest.raises(ProtocolError, match="快照的格式不对"):
+            prepare(syncing.Prepared(now_text(), list), [broken], hmac_of, as_rows=True)
+
+
 def test_a_row_line_in_a_snapshot_not_made_for_this_laptops_format_is_refused():
     line = (b'["450224101201",1,"person","x",1,"ACTIVE",false,null,"x",1,null,null,null,"2026-11-20T00:00:00+00:00",'
             b'"t","\xe9\x9f\xa6","",null,null,"\xe9\x9f\xa6",[]]\t{}\t{"id":"x"}')
