@@ -186,8 +186,8 @@ class TimedClient(Client):
     def pull(self, cursors, limit=None):  # noqa: ANN001, ANN201
         return self._timed("pull", super().pull, cursors, limit)
 
-    def snapshot(self, bucket, check=None, rows=None):  # noqa: ANN001, ANN201
-        return self._timed("snapshot", super().snapshot, bucket, check, rows=rows)
+    def snapshot(self, bucket, check=None, rows=None, stop=None):  # noqa: ANN001, ANN201
+        return self._timed("snapshot", super().snapshot, bucket, check, rows=rows, stop=stop)
 
     def blob_start(self, digest, size):  # noqa: ANN001, ANN201
         return self._timed("blob", super().blob_start, digest, size)

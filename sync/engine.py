@@ -360,7 +360,7 @@ class _Ahead:
         self.stop.set()
         self.go.set()
         for thread in (self.thread, self.downloader):
-            thread.join()  # a blocked put or get sees the stop within 0.1 s; a download ends first
+            thread.join()  # a blocked put or get sees the stop within 0.1 s, a download within a chunk
 
     def batches(self, size: int) -> Iterator[list[tuple[str, int, syncing.Prepared, int, int]]]:
         """The parts in order, gathered into batches of about `size` records (one store
@@ -427,7 +427,8 @@ class _Ahead:
         for bucket in self.buckets:
             check = None if self.room is None else functools.partial(self.room.check, bucket)
             try:
-                got: bytes | BaseException = self.client.snapshot(bucket, check, rows=rows.row_format())
+                got: bytes | BaseException = self.client.snapshot(bucket, check, rows=rows.row_format(),
+                                                                  stop=self.stop)
             except BaseException as exc:  # noqa: BLE001 - raised in its turn (the reader must not wait forever)
                 got = exc
             if not self._put(self.downloaded, got) or isinstance(got, BaseException):

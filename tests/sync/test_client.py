@@ -14,6 +14,7 @@ import json
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -510,3 +511,23 @@ def test_the_county_ca_bundle_wins_over_the_environment(pki, serve, client_for, 
                        "ca-certificates.crt")
     server = serve(Reply(200, LOGIN_OK), tls=pki.server_context)
     assert login(client_for(server.url, ca_bundle=str(pki.ca_pem), retries=0)).token == "tok-1"
+
+
+def test_a_snapshot_download_leaves_off_soon_once_the_sync_stops(serve, client_for):
+    # A sync that fails while the next village still downloads over a slow line ends without
+    # waiting for the rest of it (about ten seconds here, 45 s for a village at 256 kbit/s).
+    from sync.client import DownloadStopped
+    from tests.support.fault_proxy import FaultProxy
+
+    data = bytes(range(256)) * 1200  # 300 KiB: 10 s at 256 kbit/s
+    server = serve(Reply(200, data, headers={"Content-Type": "application/gzip"}))
+    with FaultProxy(server.url) as proxy:
+        proxy.inject("throttle", rate_bps=256_000)
+        stop = threading.Event()
+        threading.Timer(1.0, stop.set).start()
+        started = time.monotonic()
+        with pytest.raises(DownloadStopped) as stopped:
+            client_for(proxy.url, token="t").snapshot("450224101201", stop=stop)
+        assert 1.0 <= time.monotonic() - started < 3.0
+    assert has_chinese(stopped.value.message) and stopped.value.code == "sync.stopped"
+    assert len(server.received) == 1  # not retried: it was asked to stop

@@ -74,12 +74,12 @@ def test_the_check_counts_what_the_database_will_take(make_user, make_laptop):
     sizes = []
     real = laptop.client.snapshot
 
-    def snapshot(bucket, check=None, rows=None):  # noqa: ANN001, ANN202
+    def snapshot(bucket, check=None, rows=None, stop=None):  # noqa: ANN001, ANN202
         def look(headers):  # noqa: ANN001, ANN202
             sizes.append(int(headers["X-Snapshot-Bytes"]))
             if check:
                 check(headers)
-        return real(bucket, look, rows=rows)
+        return real(bucket, look, rows=rows, stop=stop)
 
     laptop.client.snapshot = snapshot
     report = run_sync(laptop.store, laptop.client, disk_free=free, keep_free=0)

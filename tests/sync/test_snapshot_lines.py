@@ -106,7 +106,7 @@ class Snapshots:
     def __init__(self, files: dict[str, bytes | Exception]) -> None:
         self.files, self.asked = files, []
 
-    def snapshot(self, bucket: str, check: Any = None, rows: str | None = None) -> bytes:
+    def snapshot(self, bucket: str, check: Any = None, rows: str | None = None, stop: Any = None) -> bytes:
         self.asked.append(bucket)
         found = self.files[bucket]
         if isinstance(found, Exception):
@@ -329,3 +329,39 @@ def test_the_reading_thread_frees_what_the_store_is_done_with_only_while_sqlite_
         while not freed_by and time.monotonic() < give_up:
             time.sleep(0.01)
     assert freed_by == ["snapshot-ahead"]
+
+
+def test_a_store_that_fails_does_not_wait_for_the_next_village_to_download(store, monkeypatch):
+    # The next village is still downloading over a slow line when the store fails: the download
+    # is told to stop (`Client.snapshot(stop=…)` leaves off within a chunk), and the failure is
+    # reported at once, not after the rest of the village has come.
+    from gridapp.errors import StoreError
+    from sync import engine
+    from sync.client import DownloadStopped
+
+    store.set_id_hmac_key("ab" * 32)
+
+    class SlowLine(Snapshots):
+        def snapshot(self, bucket: str, check: Any = None, rows: str | None = None, stop: Any = None) -> bytes:
+            if bucket == OTHER:
+                self.asked.append(bucket)
+                give_up = time.monotonic() + 30  # the rest of a village at 256 kbit/s
+                while time.monotonic() < give_up:
+                    if stop is not None and stop.is_set():  # what the real client checks between chunks
+                        raise DownloadStopped("同步已经停止，下载没有做完。", code="sync.stopped")
+                    time.sleep(0.02)
+            return super().snapshot(bucket, check, rows, stop)
+
+    client = SlowLine({f.QUANTOU: snapshot_file(f.QUANTOU, village()),
+                       OTHER: snapshot_file(OTHER, other_village())})
+
+    def apply_pull(changes, cursors, **kw):  # noqa: ANN001, ANN003, ANN202 - the disk fails
+        while OTHER not in client.asked:
+            time.sleep(0.01)
+        raise StoreError("试验：写入失败")
+
+    monkeypatch.setattr(store, "apply_pull", apply_pull)
+    started = time.monotonic()
+    with pytest.raises(StoreError):
+        engine._snapshots(store, client, [f.QUANTOU, OTHER], engine.SyncReport(), lambda *_: None)
+    assert time.monotonic() - started < 5

@@ -48,7 +48,7 @@ def found(store: Store, words: list[str]) -> list[list[str]]:
 def classic(client: Client) -> None:
     """This laptop asks for snapshots without naming a row format (as laptops before rows did)."""
     real = client.snapshot
-    client.snapshot = lambda bucket, check=None, rows=None: real(bucket, check)  # type: ignore[method-assign]
+    client.snapshot = lambda bucket, check=None, rows=None, stop=None: real(bucket, check, stop=stop)  # type: ignore[method-assign]
 
 
 @pytest.fixture
