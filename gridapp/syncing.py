@@ -421,18 +421,26 @@ def _apply_batch(store: Store, batch: Batch, pending: dict[str, set[str] | None]
         first = _next_rowid(conn)
         if (part.rows is None or first + len(part.rows) > _LAST_ROWID or not pending.keys().isdisjoint(part.id_set)
                 or _present_ids(conn, part.ids_json)):
+            _index(conn, indexed)  # the general path may change a record inserted above: its index first
             applied += _apply_changes(store, part.changes, pending, now, None)
             continue
         conn.executemany(_PART_SQL, part.rows)
         indexed.append((first, part))
         applied += len(part.rows)
         if part.rest:
+            _index(conn, indexed)
             applied += _apply_changes(store, part.rest, pending, now, None)
     if bound is not None and indexed:
         bound()
+    _index(conn, indexed)
+    return applied
+
+
+def _index(conn: Any, indexed: list[tuple[int, Prepared]]) -> None:
+    """The search index of prepared parts whose rows are inserted (emptying `indexed`)."""
     for first, part in indexed:
         search.index_prepared(conn, first, part.texts, part.names)
-    return applied
+    indexed.clear()
 
 
 _LAST_ROWID = 2**63 - 1  # past it SQLite would number new rows at random

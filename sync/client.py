@@ -89,6 +89,10 @@ class DownloadStopped(SyncError):
     """A download left off because the sync that asked for it has stopped (`stop` was set)."""
 
 
+def _stopped() -> DownloadStopped:
+    return DownloadStopped("同步已经停止，下载没有做完。", code="sync.stopped")
+
+
 class Client:
     """One county server. `token` is set after `login`."""
 
@@ -169,16 +173,19 @@ class Client:
         """GET a large immutable answer, resuming from the bytes already received (`Range`,
         guarded by `If-Range` with the ETag so a changed file starts again). `check(headers)`
         runs on a whole answer (200) before its body is read. Once `stop` is set, it leaves off
-        after the chunk being read (16 KiB: half a second at 256 kbit/s)."""
+        after the chunk being read (16 KiB: half a second at 256 kbit/s), or at once when it waits
+        to try again; an answer it waits for still takes up to the timeout."""
         got = bytearray()
         etag: str | None = None
         last: Exception | None = None
         for attempt in range(self.retries + 1):
+            if stop is not None and stop.is_set():
+                raise _stopped()
             headers = {"Range": f"bytes={len(got)}-", **({"If-Range": etag} if etag else {})} if got else {}
             try:
                 response = self._send("GET", path, headers=headers, stream=True)
                 if response.status_code in RETRY_STATUSES and attempt < self.retries:
-                    self._pause(attempt, response.headers.get("Retry-After"))
+                    self._pause(attempt, response.headers.get("Retry-After"), stop)
                     continue
                 if response.status_code >= 400:
                     response.content  # noqa: B018 - read the error body before decoding it
@@ -196,13 +203,13 @@ class Client:
                     got += chunk
                     if stop is not None and stop.is_set():
                         response.close()
-                        raise DownloadStopped("同步已经停止，下载没有做完。", code="sync.stopped")
+                        raise _stopped()
                 return bytes(got)
             except TRANSIENT as exc:
                 last = exc
                 if attempt == self.retries:
                     break
-                self._pause(attempt)
+                self._pause(attempt, stop=stop)
         raise OfflineError(_offline_message(last), code="offline") from last
 
     def _call(self, method: str, path: str, model: type[T], *, body: Any = None,
@@ -252,11 +259,16 @@ class Client:
         self.bytes_received += int(response.headers.get("Content-Length") or 0)
         return response
 
-    def _pause(self, attempt: int, retry_after: str | None = None) -> None:
+    def _pause(self, attempt: int, retry_after: str | None = None, stop: threading.Event | None = None) -> None:
+        """Wait before a retry (a `stop` set meanwhile ends the wait, and the download)."""
         delay = self.backoff * (2 ** attempt)
         if retry_after and retry_after.isdigit():
             delay = max(delay, min(float(retry_after), 60.0))
-        self._sleep(delay * (0.5 + random.random()))  # jitter: laptops don't return in lockstep
+        delay *= 0.5 + random.random()  # jitter: laptops don't return in lockstep
+        if stop is None:
+            self._sleep(delay)
+        elif stop.wait(delay):
+            raise _stopped()
 
     def _decode(self, response: requests.Response, model: type[T]) -> T:
         status = response.status_code

@@ -439,7 +439,8 @@ class _Ahead:
             try:
                 return q.get(timeout=0.1)
             except queue.Empty:
-                continue
+                if self.go.is_set():
+                    self.spent.clear()  # (waiting for a slow download)
         return None
 
     def _parts(self, bucket: str, packed: bytes) -> Iterator[tuple[str, int, syncing.Prepared, int, int]]:

@@ -528,6 +528,18 @@ def test_a_snapshot_download_leaves_off_soon_once_the_sync_stops(serve, client_f
         started = time.monotonic()
         with pytest.raises(DownloadStopped) as stopped:
             client_for(proxy.url, token="t").snapshot("450224101201", stop=stop)
-        assert 1.0 <= time.monotonic() - started < 3.0
+        assert 1.0 <= time.monotonic() - started < 5.0
     assert has_chinese(stopped.value.message) and stopped.value.code == "sync.stopped"
     assert len(server.received) == 1  # not retried: it was asked to stop
+
+
+def test_a_snapshot_waiting_to_be_asked_again_gives_up_at_once_when_the_sync_stops(serve, client_for):
+    from sync.client import DownloadStopped
+
+    server = serve(Reply(503, {"code": "server.busy", "message": "服务器忙"}, headers={"Retry-After": "10"}))
+    stop = threading.Event()
+    threading.Timer(0.5, stop.set).start()
+    started = time.monotonic()
+    with pytest.raises(DownloadStopped):
+        client_for(server.url, token="t").snapshot("450224101201", stop=stop)
+    assert time.monotonic() - started < 5.0 and len(server.received) == 1  # not the 10 s it was told to wait

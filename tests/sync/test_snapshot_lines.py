@@ -294,6 +294,25 @@ def test_a_prepared_part_whose_record_has_an_unanswered_change_here_takes_the_ge
     assert store._conn.execute("SELECT count(*) FROM sync_deferred").fetchone()[0] == 1
 
 
+def test_a_record_in_two_parts_of_a_batch_is_found_only_by_its_newer_text(store, second_store):
+    # The second part finds the record here (inserted by the first) and takes the general path:
+    # the first part's search entries must be in before, or the old name would stay findable.
+    mine = village()
+    head = checked_changes(mine[:1])[0].model
+    renamed = head.model_copy(update={"full_name": "韦大川"})
+    again = line(renamed, 5).replace(b'"version":1', b'"version":2', 1)
+    for s in (store, second_store):
+        s.set_id_hmac_key("ab" * 32)
+    batch = prepared_batch(store, mine, [again])
+    assert batch.parts[0].rows is not None and len(batch.parts[1].rows) == 1  # both prepared
+    store.apply_pull(batch, {f.QUANTOU: 5})
+    second_store.apply_pull([json.loads(x) for x in [*mine, again]], {f.QUANTOU: 5})
+    for s in (store, second_store):
+        assert [r.title for r in s.search("韦")] == ["韦大川"]
+        assert s.search("韦大山") == [] and [r.title for r in s.search("韦大川")] == ["韦大川"]
+    assert stored(store) == stored(second_store)
+
+
 def test_a_prepared_batch_lets_the_reading_thread_go_once_every_part_is_inserted(store):
     store.set_id_hmac_key("ab" * 32)
     counts: list[int] = []

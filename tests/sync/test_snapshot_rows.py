@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 
 from gridapp.demo import generate
 from gridapp.errors import RecordNotFound
+from gridapp.ids import new_id
 from gridapp.privacy import id_number_hmac
 from gridapp.rows import row_data, row_format
 from gridapp.store import Store
@@ -161,11 +162,12 @@ def test_a_row_line_goes_straight_to_the_row_the_store_inserts():
     from sync.engine import prepare, row_change
 
     seen = f.visit(summary="第一行\t有制表符\n第二行 \"引号\" \\ 反斜杠")
+    correction = new_id()
     key = b"k" * 32
     lines = []
     for revision in (1, 2):  # the second, a correction, takes the general path
         change = {"deleted": False, "bucket": seen.bucket(), "change_no": 6 + revision, "type": "visit",
-                  "id": seen.id if revision == 1 else f"{seen.id[:-1]}0", "version": 2, "state": "DRAFT",
+                  "id": seen.id if revision == 1 else correction, "version": 2, "state": "DRAFT",
                   "sealed": revision == 1, "content_hash": None, "root_id": seen.id, "revision": revision,
                   "supersedes_id": None, "supersedes_hash": None, "amend_reason": None,
                   "updated_at": datetime(2026, 11, 20, tzinfo=UTC), "updated_by": "韦网格员"}
@@ -178,7 +180,7 @@ def test_a_row_line_goes_straight_to_the_row_the_store_inserts():
     assert part.rows == [(*syncing.fresh_row(first, hmac_of)[0], part.now, part.now)]
     assert part.rows[0][5] == 1 and part.rows[0][12] == first.row.body_json
     assert json.loads(part.texts) == [[0, first.row.search_text]] and "第一行" in first.row.search_text
-    assert [c["revision"] for c in part.rest] == [2] and part.ids == [seen.id, f"{seen.id[:-1]}0"]
+    assert [c["revision"] for c in part.rest] == [2] and part.ids == [seen.id, correction]
     assert [c["record_id"] for c in part.changes] == part.ids  # the general path reads the lines again
     for broken in (lines[0].replace(b"\t", b" "), lines[0].replace(b',"DRAFT",', b","), b"[1,2]\t{}\t{}"):
         with pytest.raises(ProtocolError, match="快照的格式不对"):
