@@ -19,21 +19,17 @@ def index(conn: Any, rowid: int, text: str, names: list[str]) -> None:
 
 
 def index_many(conn: Any, texts: list[tuple[int, str]], names: list[tuple[int, str]]) -> None:
-    """Index many records at once (rowid, text) and (rowid, name): each list goes to SQLite as one
-    JSON array in one statement, so it tokenizes them all without coming back to Python for each
-    row. The interpreter is free while SQLite works (a first sync reads its next lines then);
-    making the JSON takes it a little (about 0.05 s for a township's 100,000 texts)."""
-    if texts:
-        conn.execute("INSERT INTO search(rowid, text) SELECT value ->> 0, value ->> 1 FROM json_each(?)",
-                     (json.dumps(texts, ensure_ascii=False),))
-    if names:
-        conn.execute("INSERT INTO search_names(record_rowid, name) SELECT value ->> 0, value ->> 1 FROM json_each(?)",
-                     (json.dumps(names, ensure_ascii=False),))
+    """Index many records at once, (rowid, text) and (rowid, name): see `index_json`. Making the
+    JSON takes the interpreter a little (about 0.05 s for a township's 100,000 texts)."""
+    if texts or names:
+        index_json(conn, json.dumps(texts, ensure_ascii=False), json.dumps(names, ensure_ascii=False))
 
 
-def index_prepared(conn: Any, first: int, texts: str, names: str) -> None:
-    """Index records prepared ahead (`syncing.Prepared`): `texts` and `names` are JSON arrays of
-    `[i, text]`, `i` counting from 0 at rowid `first`."""
+def index_json(conn: Any, texts: str, names: str, first: int = 0) -> None:
+    """Index records given as JSON arrays of `[rowid, text]` and `[rowid, name]`, each rowid
+    counted from `first` (a first sync's parts number theirs from 0, `syncing.Prepared`). Each
+    array goes to SQLite in one statement, so it tokenizes them all without coming back to
+    Python for each row: the interpreter is free meanwhile (a first sync reads its next lines)."""
     conn.execute("INSERT INTO search(rowid, text) SELECT ? + (value ->> 0), value ->> 1 FROM json_each(?)",
                  (first, texts))
     conn.execute("INSERT INTO search_names(record_rowid, name) SELECT ? + (value ->> 0), value ->> 1 "

@@ -23,7 +23,6 @@ kept as this laptop signed it (with its problem), by design.
 from __future__ import annotations
 
 import collections
-import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -439,7 +438,7 @@ def _apply_batch(store: Store, batch: Batch, pending: dict[str, set[str] | None]
 def _index(conn: Any, indexed: list[tuple[int, Prepared]]) -> None:
     """The search index of prepared parts whose rows are inserted (emptying `indexed`)."""
     for first, part in indexed:
-        search.index_prepared(conn, first, part.texts, part.names)
+        search.index_json(conn, part.texts, part.names, first)
     indexed.clear()
 
 
@@ -463,10 +462,9 @@ _FRESH_COLUMNS = ("id", "type", "bucket", "state", "server_version", "sealed", "
                   "parent_id", "id_hmac", "created_by")
 _REVISION = _FRESH_COLUMNS.index("revision")
 _ROOT = _FRESH_COLUMNS.index("root_id")
-_INSERT_SQL = (f"INSERT INTO records (rowid, {', '.join(_FRESH_COLUMNS)}, updated_at, created_at, deleted, version, "
-               f"device_id) VALUES (?, {', '.join('?' * len(_FRESH_COLUMNS))}, ?, ?, 0, 1, 'server')")
-_PART_SQL = _INSERT_SQL.replace("(rowid, ", "(", 1).replace("VALUES (?, ", "VALUES (", 1)
-assert _PART_SQL.count("?") == _INSERT_SQL.count("?") - 1
+_PART_SQL = (f"INSERT INTO records ({', '.join(_FRESH_COLUMNS)}, updated_at, created_at, deleted, version, "
+             f"device_id) VALUES ({', '.join('?' * len(_FRESH_COLUMNS))}, ?, ?, 0, 1, 'server')")
+_INSERT_SQL = _PART_SQL.replace("records (", "records (rowid, ", 1).replace("VALUES (", "VALUES (?, ", 1)  # rowid first
 
 FreshRow = tuple[tuple[Any, ...], str, list[str]]  # the columns, the search text, the names
 
@@ -500,9 +498,7 @@ class Prepared:
     def add_new(self, row: tuple[Any, ...], text: str, names: list[str]) -> None:
         """A record to insert if new: `row` is its `fresh_columns` with the laptop's times."""
         at = len(self.rows)  # type: ignore[arg-type]
-        self.ids.append(row[0])
-        self.types[row[1]] += 1
-        self.buckets.add(row[2])
+        self._count(row[0], row[1], row[2])
         if text:
             self._texts.append((at, text))
         if names:
@@ -514,13 +510,16 @@ class Prepared:
         (`Checked.fresh`), else (or a tombstone, or a correction) by the general path."""
         ahead = change.fresh if isinstance(change, Checked) else None
         if ahead is None or change["deleted"] or ahead[0][_REVISION] > 1:
-            self.ids.append(change["record_id"])
-            self.types[change["record_type"]] += 1
-            self.buckets.add(change["bucket"])
+            self._count(change["record_id"], change["record_type"], change["bucket"])
             self.rest.append(change)
             return
         columns, text, names = ahead
         self.add_new((*columns, self.now, self.now), text, names)
+
+    def _count(self, rid: str, kind: str, bucket: str) -> None:
+        self.ids.append(rid)
+        self.types[kind] += 1
+        self.buckets.add(bucket)
 
     def close(self) -> Prepared:
         self.id_set = frozenset(self.ids)
@@ -541,8 +540,8 @@ class Prepared:
 
 
 class Batch:
-    """Prepared parts applied in one store transaction (`Store.apply_pull`); its changes, in
-    order, are the parts' changes."""
+    """Prepared parts applied in one store transaction (`Store.apply_pull`); its length is the
+    number of their changes."""
 
     def __init__(self, parts: list[Prepared]) -> None:
         self.parts = parts
@@ -550,9 +549,6 @@ class Batch:
 
     def __len__(self) -> int:
         return self._count
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return itertools.chain.from_iterable(p.changes for p in self.parts)
 
     def buckets(self) -> set[str]:
         return set().union(*(p.buckets for p in self.parts))
@@ -615,8 +611,7 @@ class _FreshRows:
 
     def add(self, change: dict[str, Any]) -> None:
         if not self.next_rowid:
-            self.next_rowid = int(self.store._conn.execute(
-                "SELECT coalesce(max(rowid), 0) FROM records").fetchone()[0]) + 1
+            self.next_rowid = _next_rowid(self.store._conn)
         ahead = change.fresh if isinstance(change, Checked) else None
         columns, text, names = ahead or fresh_row(change, self.store.id_number_hmac)
         if columns[_REVISION] > 1:

@@ -484,15 +484,11 @@ def prepare(part: syncing.Prepared, lines: list[bytes], hmac_of: Callable[[str],
     others = []
     for line in lines:
         if as_rows and line[:1] == b"[":
-            try:
-                head, annex, body = line.decode("utf-8").split("\t", 2)
-                (bucket, _change_no, kind, rid, version, state, sealed, content_hash, root_id, revision, supersedes_id,
-                 supersedes_hash, amend_reason, _updated_at, updated_by, title, sort_key, parent_id, id_hmac, text,
-                 names) = json.loads(head)
-                correction = revision is not None and revision > 1
-            except (ValueError, TypeError) as exc:
-                raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
-            if not correction:
+            values, annex, body = _row_line(line)
+            (bucket, _change_no, kind, rid, version, state, sealed, content_hash, root_id, revision, supersedes_id,
+             supersedes_hash, amend_reason, _updated_at, updated_by, title, sort_key, parent_id, id_hmac, text,
+             names) = values
+            if not revision or revision <= 1:
                 part.add_new(syncing.fresh_columns(
                     rid, kind, bucket, state, version, sealed, content_hash, root_id, revision, supersedes_id,
                     supersedes_hash, amend_reason, body, annex, title, sort_key, parent_id, id_hmac, updated_by,
@@ -562,15 +558,28 @@ def row_change(line: bytes) -> syncing.Checked:
     """A snapshot row line (`sync.server.pull.row_line`): the change's fields and the record as
     this laptop stores it, worked out by the server with the same code (same row format), so it
     is stored as it is. A line that does not read is a bad snapshot."""
+    values, annex, body = _row_line(line)
+    change = syncing.Checked(zip(_ROW_FIELDS, values[:_ENVELOPE], strict=True), None, None,
+                             rows.row_of(values[_ENVELOPE:], annex, body))
+    change["deleted"] = False
+    return change
+
+
+_ROW_VALUES = _ENVELOPE + len(rows.RowData._fields) - 2  # the envelope, then the row's head (`laptop_line`)
+_REVISION = _ROW_FIELDS.index("revision")  # compared with 1 to tell a correction
+
+
+def _row_line(line: bytes) -> tuple[list[Any], str, str]:
+    """A row line's parts: its head's values (`_ROW_FIELDS`, then the row's head), the annex and
+    the body. A line that does not read is a bad snapshot."""
     try:
         head, annex, body = line.decode("utf-8").split("\t", 2)
         values = json.loads(head)
-        change = syncing.Checked(zip(_ROW_FIELDS, values[:_ENVELOPE], strict=True), None, None,
-                                 rows.row_of(values[_ENVELOPE:], annex, body))
-    except (ValueError, TypeError) as exc:
+    except ValueError as exc:
         raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot") from exc
-    change["deleted"] = False
-    return change
+    if not isinstance(values, list) or len(values) != _ROW_VALUES or not isinstance(values[_REVISION], int | None):
+        raise ProtocolError("村数据快照的格式不对。", code="protocol.bad_snapshot")
+    return values, annex, body
 
 
 @functools.cache

@@ -182,9 +182,17 @@ def test_a_row_line_goes_straight_to_the_row_the_store_inserts():
     assert json.loads(part.texts) == [[0, first.row.search_text]] and "第一行" in first.row.search_text
     assert [c["revision"] for c in part.rest] == [2] and part.ids == [seen.id, correction]
     assert [c["record_id"] for c in part.changes] == part.ids  # the general path reads the lines again
-    for broken in (lines[0].replace(b"\t", b" "), lines[0].replace(b',"DRAFT",', b","), b"[1,2]\t{}\t{}"):
+    head, rest = lines[0].split(b"\t", 1)
+    values = json.loads(head)
+    values[9] = "第二版"  # the revision, not a number
+    odd_revision = json.dumps(values, ensure_ascii=False).encode() + b"\t" + rest
+    for broken in (lines[0].replace(b"\t", b" "), lines[0].replace(b',"DRAFT",', b","), b"[1,2]\t{}\t{}",
+                   odd_revision, b'["x"]\t{}\t{}', b"[\xff]\t{}\t{}"):
         with pytest.raises(ProtocolError, match="快照的格式不对"):
             prepare(syncing.Prepared(now_text(), list), [broken], hmac_of, as_rows=True)
+        with pytest.raises(ProtocolError, match="快照的格式不对"):
+            row_change(broken)
+    assert part.rows == [(*syncing.fresh_row(row_change(lines[0]), hmac_of)[0], part.now, part.now)]
 
 
 def test_a_row_line_in_a_snapshot_not_made_for_this_laptops_format_is_refused():
