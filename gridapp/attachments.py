@@ -19,11 +19,12 @@ How the original stays local: the `Attachment` model has no field for a second f
 would sync. The original's bytes go into the same encrypted blob store (`put_blob`), and its
 hash is noted in the store's local `meta` table under `attachment_original:<attachment id>`.
 Meta never syncs, and sync uploads only blobs that an attachment's `sha256` names
-(`BlobStore.blobs_to_upload`), so the original is never sent. Removing the attachment leaves the
-original blob in place (the blob store has no delete yet), like every other removed blob.
+(`BlobStore.blobs_to_upload`), so the original is never sent. Removing the attachment removes
+both files from this laptop (`gridapp.blobstore`: bytes are kept while a live attachment needs
+them); a copy already uploaded stays on the county server.
 
 The three writes (blob, record, meta note) are separate store transactions: a crash between them
-leaves at worst an unreferenced blob (never uploaded) or an attachment without its local
+leaves at worst an unreferenced blob (never uploaded; a sync a day later drops it) or an attachment without its local
 original (the synced copy is still complete). Never an attachment without bytes.
 """
 
@@ -36,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from gridapp.blobstore import ORIGINAL_KEY
 from gridapp.errors import GridAppError
 from gridapp.ids import is_record_id
 from gridapp.models import Attachment
@@ -46,7 +48,6 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 SYNC_MAX_SIDE = 2048
 SYNC_MAX_BYTES = 1024 * 1024
 JPEG_QUALITY = 85
-ORIGINAL_KEY = "attachment_original:"
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"

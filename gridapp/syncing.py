@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from gridapp import audit, search
+from gridapp.blobstore import ORIGINAL_KEY
 from gridapp.ids import new_id
 from gridapp.models import RECORD_TYPES
 from gridapp.models.base import Record
@@ -779,10 +780,20 @@ def _tombstone(store: Store, row: dict[str, Any] | None, change: dict[str, Any],
 
 
 def purge_bucket(store: Store, bucket: str, now: str) -> int:
-    """Remove a bucket this laptop no longer holds (only when nothing of it is unsent)."""
+    """Remove a bucket this laptop no longer holds, its attachments' bytes with it — only when
+    nothing of it is unsent: no change in the outbox, and no attachment's bytes that are here
+    but not yet on the server (the upload that follows the pull sends them; the next sync
+    purges)."""
     conn = store._conn
     if conn.execute("SELECT 1 FROM outbox WHERE bucket = ? LIMIT 1", (bucket,)).fetchone():
         return 0
+    attached = [(r[0], r[1]) for r in conn.execute(
+        "SELECT id, json_extract(body, '$.sha256') FROM records "
+        "WHERE bucket = ? AND type = 'attachment' AND deleted = 0", (bucket,))]
+    if conn.execute("SELECT 1 FROM blobs WHERE on_server = 0 AND sha256 IN (SELECT value FROM json_each(?)) LIMIT 1",
+                    (json.dumps([digest for _, digest in attached]),)).fetchone():
+        return 0
+    originals = [store.get_meta(ORIGINAL_KEY + rid) for rid, _ in attached]
     rowids = [r[0] for r in conn.execute("SELECT rowid FROM records WHERE bucket = ?", (bucket,))]
     for rowid in rowids:
         search.unindex(conn, rowid)
@@ -791,7 +802,8 @@ def purge_bucket(store: Store, bucket: str, now: str) -> int:
     conn.execute("DELETE FROM meta WHERE key = 'purging_bucket'")
     conn.execute("DELETE FROM sync_buckets WHERE bucket = ?", (bucket,))
     conn.execute("DELETE FROM sync_deferred WHERE bucket = ?", (bucket,))
+    photos = store._drop_blobs({digest for _, digest in attached} | set(originals))
     row = audit.audit_row(audit.last_hash(conn), now, store.actor, store.device_id, "sync_purge", None, None, None,
-                          {"bucket": bucket, "records": len(rowids)})
+                          {"bucket": bucket, "records": len(rowids), "files": photos})
     conn.execute(audit.INSERT_SQL, row)
     return len(rowids)

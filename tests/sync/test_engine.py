@@ -342,3 +342,77 @@ def test_signing_in_and_each_sync_record_the_users_role_for_the_window(make_lapt
         conn.execute(update(users).where(users.c.username == worker.username).values(role="township_staff"))
     laptop.sync()
     assert laptop.store.get_meta("server_role") == "township_staff"
+
+
+def test_a_photo_whose_upload_broke_off_reaches_the_server_before_its_village_is_dropped(engine, pair, worker,
+                                                                                         monkeypatch):
+    """The photo's record went up, its bytes did not (the link dropped), then the worker was moved
+    to another village: the bytes still go up before the old village leaves the laptop."""
+    from sqlalchemy import select
+
+    from sync.server import accounts
+    from sync.server.tables import blobs
+
+    a, _ = pair
+    data = _photo(200_000, seed=3)
+    digest = a.store.put_blob(data, "image/jpeg")
+    photo = _attachment(digest, len(data))
+    a.store.save(photo)
+    real_append = Client.blob_append
+
+    def dropped(self, d, offset, chunk):
+        raise OfflineError("连接中断。", code="offline")
+
+    monkeypatch.setattr(Client, "blob_append", dropped)
+    with pytest.raises(OfflineError):
+        a.sync()
+    monkeypatch.setattr(Client, "blob_append", real_append)
+    with engine.begin() as conn:
+        accounts.assign(conn, worker.username, [grid_of("450224101202", 1)])
+    first = a.sync()
+    assert first.blobs_uploaded == 1
+    with engine.connect() as conn:
+        assert conn.execute(select(blobs.c.complete).where(blobs.c.sha256 == digest)).scalar_one() is True
+    # Kept until its bytes were safe; dropped at the next sync, bytes and all — by the purge
+    # itself, in its transaction, not only by the sweep that ends a sync.
+    assert VILLAGE not in first.removed_buckets and a.store.exists(photo.id)
+    monkeypatch.setattr(type(a.store), "drop_unneeded_blobs", lambda store: 0)
+    second = a.sync()
+    assert VILLAGE in second.removed_buckets and not a.store.exists(photo.id)
+    assert not a.store.has_blob(digest)
+
+
+def test_a_photo_deleted_on_one_laptop_leaves_the_other_at_its_next_sync(pair):
+    a, b = pair
+    data = _photo(100_000, seed=4)
+    digest = a.store.put_blob(data, "image/jpeg")
+    photo = _attachment(digest, len(data))
+    a.store.save(photo)
+    a.sync()
+    assert b.sync().blobs_downloaded == 1 and b.store.read_blob(digest) == data
+    a.store.delete(photo.id, reason="拍到了身份证")
+    assert not a.store.has_blob(digest)
+    a.sync()
+    b.sync()
+    assert not b.store.exists(photo.id) and not b.store.has_blob(digest)
+
+
+def test_a_photo_deleted_while_its_bytes_are_going_up_ends_the_upload_quietly(pair, monkeypatch):
+    a, _ = pair
+    data = _photo(200_000, seed=5)
+    digest = a.store.put_blob(data, "image/jpeg")
+    photo, kept = _attachment(digest, len(data)), _attachment(a.store.put_blob(b"\xff\xd8\xff kept"), 9)
+    a.store.save(photo)
+    a.store.save(kept)
+    real_start = Client.blob_start
+
+    def deleted_meanwhile(self, d, size):
+        if d == digest:
+            a.store.delete(photo.id, reason="拍错了")  # the user, in the window, while the sync uploads
+        return real_start(self, d, size)
+
+    monkeypatch.setattr(Client, "blob_start", deleted_meanwhile)
+    report = a.sync()
+    assert report.blobs_uploaded == 1 and report.blob_errors == []  # the other photo went up
+    assert a.store.pending_count() == 1  # the deletion goes at the next sync
+    assert a.sync().pushed == {"applied": 1}
