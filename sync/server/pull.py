@@ -13,6 +13,8 @@ import itertools
 import json
 import logging
 import os
+import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,15 +152,50 @@ def _checksum(conn: Connection, code: str, last: int, counter: Any, visible: set
 class Snapshot:
     """A cached snapshot file and what the laptop learns from its headers before the body: the
     village's record count and the JSON's size unpacked (`X-Snapshot-Records`,
-    `X-Snapshot-Bytes`), so it can see whether its disk holds the village before downloading."""
+    `X-Snapshot-Bytes`), so it can see whether its disk holds the village before downloading.
+    `path` is this answer's own link to the file (`_hold`): `release` once it is sent."""
 
     path: Path
     etag: str
     records: int
     unpacked_bytes: int
+    held: bool = False
 
     def headers(self) -> dict[str, str]:
         return {"ETag": self.etag, SNAPSHOT_RECORDS: str(self.records), SNAPSHOT_BYTES: str(self.unpacked_bytes)}
+
+    def release(self) -> None:
+        if self.held:
+            self.path.unlink(missing_ok=True)
+
+
+SERVING = "serving"  # beside the snapshots: one hard link per answer being sent
+_LEFTOVER_SECONDS = 24 * 3600  # a link older than this was left by a server that stopped mid-answer
+
+
+def _hold(path: Path) -> tuple[Path, bool] | None:
+    """A link of this answer's own to the snapshot `path`, so another request's build, which
+    removes the files too old to serve, cannot take it away between now and the last byte sent
+    (the answer opens the file by name after the route returns). None when `path` is gone
+    already; `path` itself (not held) where the disk has no hard links."""
+    folder = path.parent / SERVING
+    link = folder / f"{int(time.time())}-{os.getpid()}-{uuid.uuid4().hex[:12]}.gz"
+    try:
+        folder.mkdir(exist_ok=True)
+        os.link(path, link)
+    except FileNotFoundError:
+        return None
+    except OSError:  # a file system without hard links: served by name, as before
+        return (path, False) if path.exists() else None
+    return link, True
+
+
+def _forget_leftovers(folder: Path) -> None:
+    """Remove the links of answers a stopped server never finished (named by when they were made)."""
+    for link in (folder / SERVING).glob("*.gz"):
+        made = link.name.partition("-")[0]
+        if made.isdigit() and int(made) < time.time() - _LEFTOVER_SECONDS:
+            link.unlink(missing_ok=True)
 
 
 def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
@@ -201,9 +238,10 @@ def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
             if warn_records is not None and counter is not None and counter.record_count > warn_records:
                 log.warning("village %s: its snapshot holds %d records, more than snapshot_warn_records (%d); "
                             "a first sync of it is slow and large", bucket, counter.record_count, warn_records)
-    if found is None:  # (removed by another request's build in between: the laptop asks again)
+    held = _hold(found[0]) if found is not None else None
+    if held is None:  # (removed by another request's build in between: the laptop asks again)
         raise ServerError("村数据快照刚刚更新，请稍后再同步。", code="snapshot.replaced")
-    return Snapshot(found[0], f'"{bucket}-{at}{kind}"', found[1], found[2])
+    return Snapshot(held[0], f'"{bucket}-{at}{kind}"', found[1], found[2], held[1])
 
 
 def _stamp(conn: Connection, bucket: str, change_no: int) -> str:
@@ -282,7 +320,11 @@ def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path, f
     for old in [*path.parent.glob(f"{bucket}-*.jsonl.gz"), *path.parent.glob(f"{bucket}-*.jsonl.size")]:
         number = _change_number(bucket, old)
         if number is not None and not _servable(last, number, stale_changes):  # every kind still served stays
-            old.unlink(missing_ok=True)
+            try:
+                old.unlink(missing_ok=True)
+            except PermissionError:  # (Windows: being sent right now; the next build removes it)
+                pass
+    _forget_leftovers(path.parent)
 
 
 def _lines(conn: Connection, bucket: str, last: int, header: SnapshotHeader, fmt: str | None) -> Iterator[bytes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 
 import pytest
 
@@ -164,6 +165,39 @@ def test_a_snapshot_removed_by_another_build_while_served_says_to_ask_again(lapt
     monkeypatch.undo()
     response = laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}", headers=laptop.headers)
     assert response.status_code == 200 and response.headers["x-snapshot-records"] == "2"
+
+
+def test_a_snapshot_removed_by_another_build_after_it_was_picked_is_still_sent_whole(laptop, settings, monkeypatch):
+    """Between the pick and the last byte, another request's build may remove the file (too old to
+    serve): this answer holds a link of its own, sends every byte, and lets the link go after."""
+    from sync.server import pull
+
+    _fill(laptop, 5)
+    whole = laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}", headers=laptop.headers).content
+    real_hold = pull._hold
+
+    def hold_then_removed(path):
+        held = real_hold(path)
+        path.unlink()  # another build's clean-up, at the worst moment
+        return held
+
+    monkeypatch.setattr(pull, "_hold", hold_then_removed)
+    response = laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}", headers=laptop.headers)
+    assert response.status_code == 200 and response.content == whole
+    assert list((settings.snapshots() / pull.SERVING).iterdir()) == []
+
+
+def test_links_left_by_a_server_stopped_mid_answer_are_removed_a_day_later(laptop, settings):
+    from sync.server import pull
+
+    _fill(laptop, 1)
+    serving = settings.snapshots() / pull.SERVING
+    serving.mkdir(parents=True)
+    old, recent = serving / "1000-1-aaaa.gz", serving / f"{int(time.time()) - 60}-1-bbbb.gz"
+    old.write_bytes(b"x")
+    recent.write_bytes(b"x")  # an answer of another worker process, still being sent
+    assert laptop.client.get(f"/v1/sync/snapshot/{VILLAGE}", headers=laptop.headers).status_code == 200
+    assert not old.exists() and recent.exists()
 
 
 @pytest.mark.parametrize("garble", [

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
 from sqlalchemy import func, select
 
 from sync import protocol as p
@@ -73,4 +74,4 @@ def snapshot(bucket: str, request: Request, caller: CallerDep, engine: EngineDep
                                  warn_records=settings.snapshot_warn_records, rows=rows,
                                  stale_changes=settings.snapshot_stale_changes)
     return FileResponse(snap.path, media_type="application/gzip", headers=snap.headers(),
-                        filename=f"{bucket}.jsonl.gz")
+                        filename=f"{bucket}.jsonl.gz", background=BackgroundTask(snap.release))
