@@ -6,6 +6,7 @@ store's upgrade transaction, after a file backup (see `Store._migrate`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,32 @@ class AddColumnIfMissing:
 
     def __str__(self) -> str:  # what the shipped-migration fingerprint reads
         return f"ALTER TABLE {self.table} ADD COLUMN IF MISSING {self.column} {self.declaration}"
+
+
+@dataclass(frozen=True)
+class IndexAgain:
+    """A migration step: index the search text of every live record of `record_type` again, as
+    its model's `search_text` makes it now (after that text changed). A record its model no
+    longer reads keeps the text it has."""
+
+    record_type: str
+
+    def __call__(self, conn: Any) -> None:
+        from gridapp.models import RECORD_TYPES  # (the schema module stays free of the models)
+
+        model = RECORD_TYPES[self.record_type]
+        for rowid, body, state in conn.execute(
+                "SELECT rowid, body, state FROM records WHERE type = ? AND deleted = 0", (self.record_type,)).fetchall():
+            try:
+                text = model.model_validate({**json.loads(body), "state": state}).search_text()
+            except ValueError:
+                continue
+            conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
+            if text:
+                conn.execute("INSERT INTO search(rowid, text) VALUES (?, ?)", (rowid, text))
+
+    def __str__(self) -> str:  # what the shipped-migration fingerprint reads
+        return f"INDEX SEARCH TEXT AGAIN OF {self.record_type}"
 
 
 # Answered mutations (migration 2; migration 4 adds it where early builds lacked it).
@@ -287,6 +314,10 @@ MIGRATIONS: list[tuple[str, list[str | Callable[[Any], None]]]] = [
                FROM records r WHERE r.type = 'case'
                  AND json_extract(r.body, '$.dispute_type') = 'marriage_family'""",
         ],
+    ),
+    (
+        "search: record ids out of the search text (a session's statements named their parties' ids)",
+        [IndexAgain("session")],
     ),
 ]
 

@@ -11,7 +11,8 @@ from gridapp.store import Store
 from tests.support import factories as f
 
 # The hash of each shipped migration's statements, in order.
-SHIPPED = ["13998241b88840d2", "29fc2859becf8057", "c1bcf8be9030b7f5", "7ff2ec16097b556c", "c962dbded9648889"]
+SHIPPED = ["13998241b88840d2", "29fc2859becf8057", "c1bcf8be9030b7f5", "7ff2ec16097b556c", "c962dbded9648889",
+           "f5c719b19cc1b9ec"]
 
 
 def _with_extra_migration(monkeypatch, statements):
@@ -112,3 +113,26 @@ def test_the_upgrade_takes_family_case_summaries_out_of_the_search_index(tmp_pat
         assert family.id not in found(family.summary[:6])
         assert other.id in found(other.summary[:6])
         assert family.id in found(family.case_no) and family.id in found(family.party_names[0])
+
+
+def test_the_upgrade_takes_record_ids_out_of_sessions_search_text(tmp_path, db_key, monkeypatch):
+    from gridapp import demo
+    from gridapp.models import base
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", schema.MIGRATIONS[:5])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 5)
+    monkeypatch.setattr(base, "is_record_id", lambda text: False)  # what version 5 indexed
+    with Store.create(tmp_path / "old.db", db_key, actor="w") as old:
+        old.import_records(demo.generate(households=30, seed=7))
+        session = next(old.get(s.id) for s in old.summaries("session") if old.get(s.id).statements)
+        party = session.statements[0].party_id
+        assert session.id in {s.id for s in old.search(party, limit=500)}
+        sessions = old.count("session")
+    monkeypatch.undo()
+    with Store.open(tmp_path / "old.db", db_key, actor="w") as new:
+        def found(text: str) -> set[str]:
+            return {s.id for s in new.search(text, limit=500)}
+
+        assert session.id not in found(party) and session.id not in found(party[:13])
+        assert session.id in found(session.statements[0].content[:6]) and session.id in found(session.place)
+        assert new.count("session") == sessions

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gridapp.ids import new_id
+from gridapp.ids import is_record_id, new_id
 
 
 class Part(BaseModel):
@@ -96,7 +96,8 @@ def _flatten(value: Any, out: list[str]) -> None:
     if value is None:
         return
     if isinstance(value, str):
-        out.append(value)
+        if not is_record_id(value):  # a reference (a statement's party) is no text to find
+            out.append(value)
     elif isinstance(value, BaseModel):
         for v in value.__dict__.values():
             _flatten(v, out)
