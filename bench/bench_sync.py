@@ -426,7 +426,7 @@ def part_first(server: UvicornServer, folder: Path, n: int, args: argparse.Names
     # are removed before each cold run, so the server builds them again each time).
     colds, warms = [], []
     for run in range(args.runs):
-        for f in (server.folder / "snapshots").glob("*"):
+        for f in (server.folder / "snapshots").glob("*.jsonl.*"):  # (not `serving/`, the answers' links)
             f.unlink()
         cold_store, cold_client = new_laptop(folder, f"laptop-1-{run}", server.url, TOWNSHIP_USER)
         with CpuMeter(server.pid) as meter:

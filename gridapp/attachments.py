@@ -20,11 +20,11 @@ would sync. The original's bytes go into the same encrypted blob store (`put_blo
 hash is noted in the store's local `meta` table under `attachment_original:<attachment id>`.
 Meta never syncs, and sync uploads only blobs that an attachment's `sha256` names
 (`BlobStore.blobs_to_upload`), so the original is never sent. Removing the attachment removes
-both files from this laptop (`gridapp.blobstore`: bytes are kept while a live attachment needs
-them); a copy already uploaded stays on the county server.
+both files from this laptop once the server has accepted the removal (`gridapp.blobstore`); a
+copy already uploaded stays on the county server.
 
 The three writes (blob, record, meta note) are separate store transactions: a crash between them
-leaves at worst an unreferenced blob (never uploaded; a sync a day later drops it) or an attachment without its local
+leaves at worst an unreferenced blob (never uploaded) or an attachment without its local
 original (the synced copy is still complete). Never an attachment without bytes.
 """
 

@@ -1,22 +1,25 @@
 """Attachment bytes inside the encrypted database: content-addressed, chunked, resumable upload
 bookkeeping. A mixin of `Store` (writes go through its transaction like every other write).
 
-Bytes are kept while a live attachment on this laptop needs them — as its synced copy (the
-record's `sha256`) or as its local original (`ORIGINAL_KEY`) — and no longer (`_drop_blobs`):
+Bytes leave the laptop only when nothing can need them again (`_drop_blobs`, since stop 15):
 
-- deleting an attachment drops its copy and original at once, in the same transaction, unless
-  another live attachment names the same bytes;
-- a village taken away from this laptop drops its attachments' bytes with its records (it waits
-  until they are on the server: `syncing.purge_bucket`);
-- every sync ends by dropping bytes nothing needs any more (`drop_unneeded_blobs`): those of
-  attachments another laptop deleted, and leftovers of an attachment whose save never came
-  (a crash between `put_blob` and the save). Bytes that exist only here are kept for
-  `KEEP_UNNAMED` after they were last put, so an attachment being saved in another thread
-  (its bytes put, its record not yet) never loses them."""
+- an attachment deleted here: once the server has accepted the deletion (`syncing.take_results`;
+  a deletion it refuses — the photo of a document another laptop sealed — brings the record back,
+  and its bytes are still here), its synced copy and its local original;
+- an attachment deleted on another laptop: when the tombstone is pulled (the server accepted it);
+- a village taken away from the laptop: its attachments' synced copies, which are on the server
+  (`syncing.purge_bucket` waits for that); their local originals stay, since they exist nowhere
+  else and a worker moved back finds them again;
+
+and in each case only bytes no live attachment names and no kept original is. Bytes of an
+attachment the server refused (kept in a sync problem) and leftovers of a save that never came
+stay."""
 
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Iterable
 from typing import Any
 
 from gridapp.errors import GridAppError, RecordNotFound
@@ -27,15 +30,10 @@ MAX_BLOB = 50 * 1024 * 1024
 
 # meta key of a scaled photo's local-only original: ORIGINAL_KEY + the attachment's id → its hash
 ORIGINAL_KEY = "attachment_original:"
-KEEP_UNNAMED = "-1 day"  # SQLite's datetime modifier: bytes only here, named by nothing, kept this long
 
-# The hashes live attachments need: their synced copies, and the originals noted for them.
-_NEEDED = (
-    "SELECT json_extract(body, '$.sha256') FROM records WHERE type = 'attachment' AND deleted = 0 "
-    "UNION SELECT m.value FROM meta m JOIN records r ON r.id = substr(m.key, ?) "
-    "WHERE m.key GLOB ? AND r.type = 'attachment' AND r.deleted = 0"
-)
-_NEEDED_ARGS = (len(ORIGINAL_KEY) + 1, ORIGINAL_KEY + "*")
+# The hashes still needed: live attachments' synced copies, and every original still noted.
+_NEEDED = ("SELECT json_extract(body, '$.sha256') FROM records WHERE type = 'attachment' AND deleted = 0 "
+           "UNION SELECT value FROM meta WHERE key GLOB ?")
 
 
 class BlobStore:
@@ -50,8 +48,6 @@ class BlobStore:
         digest = hashlib.sha256(data).hexdigest()
         with self._transaction():  # type: ignore[attr-defined]
             if self._conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (digest,)).fetchone():
-                # Put again: its time is now, so a sweep keeps it for the save that follows.
-                self._conn.execute("UPDATE blobs SET stored_at = datetime('now') WHERE sha256 = ?", (digest,))
                 return digest
             self._conn.execute("INSERT INTO blobs (sha256, size, mime, stored_at) VALUES (?, ?, ?, datetime('now'))",
                                (digest, len(data), mime))
@@ -107,26 +103,19 @@ class BlobStore:
             "SELECT DISTINCT json_extract(body, '$.sha256') AS h FROM records WHERE type = 'attachment' "
             "AND deleted = 0 AND h IS NOT NULL AND h NOT IN (SELECT sha256 FROM blobs)")]
 
-    def drop_unneeded_blobs(self) -> int:
-        """Drop the bytes no live attachment on this laptop needs: any the server has, and any
-        others put more than `KEEP_UNNAMED` ago. Returns how many were dropped."""
-        with self._transaction():  # type: ignore[attr-defined]
-            return self._drop_blobs(None)
+    def attachment_files(self, record_id: str, body: str) -> list[str]:
+        """The hashes an attachment's row names: its synced copy (from `body`) and its original."""
+        original = self._conn.execute("SELECT value FROM meta WHERE key = ?", (ORIGINAL_KEY + record_id,)).fetchone()
+        return [h for h in (json.loads(body or "{}").get("sha256"), original and original[0]) if h]
 
-    def _drop_blobs(self, candidates: set[str] | None) -> int:
-        """Inside a transaction: drop `candidates` (hashes of attachments just deleted or purged)
-        that no live attachment still needs, or, with None, every blob `drop_unneeded_blobs`
-        drops; and forget the originals noted for attachments that are gone."""
+    def _drop_blobs(self, candidates: Iterable[str], *, forget: str | None = None) -> int:
+        """Inside a transaction: drop the bytes of `candidates` that nothing needs any more (no
+        live attachment names them, no original noted for an attachment is one of them), after
+        forgetting the original noted for the attachment `forget`. Returns how many went."""
         conn = self._conn
-        conn.execute("DELETE FROM meta WHERE key GLOB ? AND substr(key, ?) NOT IN "
-                     "(SELECT id FROM records WHERE type = 'attachment' AND deleted = 0)",
-                     (ORIGINAL_KEY + "*", len(ORIGINAL_KEY) + 1))
-        needed = {r[0] for r in conn.execute(_NEEDED, _NEEDED_ARGS)}
-        if candidates is None:
-            held = [r[0] for r in conn.execute(
-                "SELECT sha256 FROM blobs WHERE on_server = 1 OR stored_at < datetime('now', ?)", (KEEP_UNNAMED,))]
-        else:
-            held = [d for d in candidates if d]
-        gone = [(d,) for d in held if d not in needed]
+        if forget is not None:
+            conn.execute("DELETE FROM meta WHERE key = ?", (ORIGINAL_KEY + forget,))
+        needed = {r[0] for r in conn.execute(_NEEDED, (ORIGINAL_KEY + "*",))}
+        gone = [(d,) for d in set(candidates) if d and d not in needed]
         conn.executemany("DELETE FROM blob_chunks WHERE sha256 = ?", gone)
         return int(conn.executemany("DELETE FROM blobs WHERE sha256 = ?", gone).rowcount)

@@ -38,7 +38,7 @@ from gridapp.errors import (
 from gridapp.ids import new_id
 from gridapp.models import parse_record
 from gridapp.models.base import Record
-from gridapp.blobstore import ORIGINAL_KEY, BlobStore
+from gridapp.blobstore import BlobStore
 from gridapp.listing import StoreLists
 from gridapp.lookups import StoreLookups
 from gridapp.queries import OutboxEntry, RecordSummary, StoreReads
@@ -491,8 +491,6 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
                 "version = version + 1, updated_at = ? WHERE id = ?",
                 (_iso(_now()), record_id),
             )
-            if row["type"] == "attachment":  # its photo leaves this laptop with it (its original too)
-                self._drop_blobs({json.loads(row["body"]).get("sha256"), self.get_meta(ORIGINAL_KEY + record_id)})
             search.unindex(self._conn, row["_rowid"])
             ref = _Ref(row["type"], record_id, row["bucket"])
             self._audit("delete", ref, {"reason": reason}, version=row["version"] + 1)
@@ -501,7 +499,10 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
                 "DELETE FROM outbox WHERE record_id = ? AND status = 'pending' AND op IN ('create', 'update')",
                 (record_id,),
             )
-            self._queue("delete", ref, base_version=row["server_version"], payload={"reason": reason})
+            payload: dict[str, Any] = {"reason": reason}
+            if row["type"] == "attachment":  # its files leave this laptop once the server accepts (blobstore)
+                payload["files"] = self.attachment_files(record_id, row["body"])
+            self._queue("delete", ref, base_version=row["server_version"], payload=payload)
             return Changes.of(row["type"], record_id)
 
     def log_access(self, record_id: str, action: str, detail: dict[str, Any] | None = None) -> None:

@@ -29,7 +29,6 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from gridapp import audit, search
-from gridapp.blobstore import ORIGINAL_KEY
 from gridapp.ids import new_id
 from gridapp.models import RECORD_TYPES
 from gridapp.models.base import Record
@@ -84,7 +83,7 @@ def take_results(store: Store, results: list[dict[str, Any]], now: str) -> dict[
     for res in results:
         status = res["original_status"] if res["status"] == "duplicate" and res.get("original_status") else res["status"]
         counts[res["status"]] = counts.get(res["status"], 0) + 1
-        row = conn.execute("SELECT record_type, mutation, device_seq, op, record_id, bucket FROM outbox "
+        row = conn.execute("SELECT record_type, mutation, device_seq, op, record_id, bucket, payload FROM outbox "
                            "WHERE mutation_id = ?", (res["mutation_id"],)).fetchone()
         if row is None:
             continue  # answered before (a repeated answer): nothing left to do
@@ -106,6 +105,9 @@ def take_results(store: Store, results: list[dict[str, Any]], now: str) -> dict[
                      mutation_id=res["mutation_id"], now=now)
         if status in ("conflict", "rejected"):
             _refused(store, op, res, mutation, now)
+        elif op == "delete" and status == "applied":
+            # The server holds the tombstone: the files of a deleted attachment can go (blobstore).
+            store._drop_blobs(json.loads(row[6] or "{}").get("files") or [], forget=row[4])
         _settle_deferred(store, row[4], res, now)
     return counts
 
@@ -298,7 +300,7 @@ def _take_conflict(store: Store, res: dict[str, Any], record_type: str, mutation
                  message=res.get("message"), details={"mutation": mutation}, mutation_id=res["mutation_id"], now=now)
     row = store._row(res["record_id"])
     if row is not None and res.get("code") == "record.deleted" and not row["sealed"] and not row["deleted"]:
-        _tombstone(store, row, {"record_id": res["record_id"], "version": res.get("version")}, now)
+        _deleted_on_server(store, row, {"record_id": res["record_id"], "version": res.get("version")}, now)
         return
     if row is None or row["deleted"] or row["sealed"] or not conflicts:
         return
@@ -657,7 +659,7 @@ def _apply_change(store: Store, change: dict[str, Any], pending: dict[str, set[s
         _take_back_seal(store, row, now)
         row = store._row(rid)
     if change["deleted"]:
-        return _tombstone(store, row, change, now)
+        return _deleted_on_server(store, row, change, now)
     if row is not None and row["sealed"]:
         if row["content_hash"] != change.get("content_hash"):
             # Sealed differently on the server: ours is kept as signed (by design), the server's
@@ -763,6 +765,15 @@ def _write_row(store: Store, row: dict[str, Any] | None, data: dict[str, Any], c
     search.index(conn, rowid, d.search_text, d.names)
 
 
+def _deleted_on_server(store: Store, row: dict[str, Any] | None, change: dict[str, Any], now: str) -> int:
+    """`_tombstone` for a deletion the server holds; a deleted attachment's files go with it."""
+    files = store.attachment_files(row["id"], row["body"]) if row and row["type"] == "attachment" else []
+    done = _tombstone(store, row, change, now)
+    if row is not None and not row["deleted"] and files:
+        store._drop_blobs(files, forget=row["id"])
+    return done
+
+
 def _tombstone(store: Store, row: dict[str, Any] | None, change: dict[str, Any], now: str) -> int:
     conn = store._conn
     if row is None:
@@ -780,10 +791,10 @@ def _tombstone(store: Store, row: dict[str, Any] | None, change: dict[str, Any],
 
 
 def purge_bucket(store: Store, bucket: str, now: str) -> int:
-    """Remove a bucket this laptop no longer holds, its attachments' bytes with it — only when
-    nothing of it is unsent: no change in the outbox, and no attachment's bytes that are here
-    but not yet on the server (the upload that follows the pull sends them; the next sync
-    purges)."""
+    """Remove a bucket this laptop no longer holds, its attachments' synced copies with it (their
+    local originals stay: blobstore) — only when nothing of it is unsent: no change in the
+    outbox, and no attachment's bytes that are here but not yet on the server (the upload that
+    follows the pull sends them; the next sync purges)."""
     conn = store._conn
     if conn.execute("SELECT 1 FROM outbox WHERE bucket = ? LIMIT 1", (bucket,)).fetchone():
         return 0
@@ -793,7 +804,6 @@ def purge_bucket(store: Store, bucket: str, now: str) -> int:
     if conn.execute("SELECT 1 FROM blobs WHERE on_server = 0 AND sha256 IN (SELECT value FROM json_each(?)) LIMIT 1",
                     (json.dumps([digest for _, digest in attached]),)).fetchone():
         return 0
-    originals = [store.get_meta(ORIGINAL_KEY + rid) for rid, _ in attached]
     rowids = [r[0] for r in conn.execute("SELECT rowid FROM records WHERE bucket = ?", (bucket,))]
     for rowid in rowids:
         search.unindex(conn, rowid)
@@ -802,7 +812,7 @@ def purge_bucket(store: Store, bucket: str, now: str) -> int:
     conn.execute("DELETE FROM meta WHERE key = 'purging_bucket'")
     conn.execute("DELETE FROM sync_buckets WHERE bucket = ?", (bucket,))
     conn.execute("DELETE FROM sync_deferred WHERE bucket = ?", (bucket,))
-    photos = store._drop_blobs({digest for _, digest in attached} | set(originals))
+    photos = store._drop_blobs(digest for _, digest in attached)
     row = audit.audit_row(audit.last_hash(conn), now, store.actor, store.device_id, "sync_purge", None, None, None,
                           {"bucket": bucket, "records": len(rowids), "files": photos})
     conn.execute(audit.INSERT_SQL, row)

@@ -26,7 +26,6 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import Field, TypeAdapter, ValidationError, create_model
 
 from gridapp import rows, syncing
-from gridapp.errors import RecordNotFound
 from gridapp.geography import load_geography
 from gridapp.models import RECORD_TYPES, Record
 from gridapp.problems import open_count
@@ -117,7 +116,6 @@ def run_sync(store: Store, client: Client, progress: Progress | None = None, *, 
     store.set_meta("last_sync_at", _now())
     _upload_blobs(store, client, hello.limits.blob_chunk_bytes, report, tick)
     _download_blobs(store, client, download_budget, report, tick)
-    store.drop_unneeded_blobs()  # bytes of attachments deleted elsewhere (gridapp.blobstore)
     report.problems = open_count(store)  # a conflict on three fields of one edit is one problem
     report.round_trips = client.round_trips - start_trips
     report.finished_at = _now()
@@ -681,8 +679,6 @@ def _upload_blobs(store: Store, client: Client, chunk: int, report: SyncReport, 
         except RequestError as exc:  # this blob can never go (too large, corrupt): the rest still can
             report.blob_errors.append(f"{digest[:12]}…：{exc.message}")
             continue
-        except RecordNotFound:
-            continue  # its attachment was deleted meanwhile, and the bytes with it: nothing to send
         except ConflictError as exc:
             if exc.code != "blob.in_progress":
                 raise

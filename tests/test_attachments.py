@@ -8,7 +8,6 @@ import hashlib
 import pytest
 
 from gridapp import attachments as core
-from gridapp.blobstore import ORIGINAL_KEY
 from gridapp.errors import SealedRecordError
 from gridapp.models import Attachment
 from tests.support import factories
@@ -114,39 +113,6 @@ def test_removing_needs_a_reason_and_leaves_a_tombstone(store, owner):
         core.remove(store, [attachment_id], reason=" ")
     core.remove(store, [attachment_id], reason="拍错了")
     assert not store.exists(attachment_id) and core.attachments_of(store, owner.record_id) == []
-
-
-def test_removing_a_photo_removes_its_bytes_and_its_original_from_this_laptop(store, owner):
-    original = JPEG_BYTES * 1000
-    wrong_id, _ = core.add_attachment(store, owner, filename="拍错的.png", data=original, synced=JPEG_BYTES)
-    copy, its_original = store.get(wrong_id).sha256, core.original_of(store, wrong_id)
-    same_id, _ = core.add_attachment(store, owner, filename="同一张.jpg", data=JPEG_BYTES)
-    core.remove(store, [wrong_id], reason="拍错了")
-    assert not store.has_blob(its_original) and store.get_meta(ORIGINAL_KEY + wrong_id) is None
-    assert store.read_blob(copy) == JPEG_BYTES  # the other photo still names these bytes
-    core.remove(store, [same_id], reason="也拍错了")
-    assert not store.has_blob(copy) and store.blobs_to_upload() == []
-
-
-def test_a_sweep_drops_bytes_nothing_needs_but_never_those_of_a_save_under_way(store, owner):
-    named_id, _ = core.add_attachment(store, owner, filename="a.jpg", data=JPEG_BYTES)
-    on_server = store.put_blob(b"%PDF-1.7\n" + b"uploaded, its record deleted elsewhere")
-    store.note_upload(on_server, 1, True)
-    being_saved = store.put_blob(PDF_BYTES)  # put; its record is saved next (another thread)
-
-    def age(digest: str) -> None:
-        store._conn.execute("UPDATE blobs SET stored_at = datetime('now', '-25 hours') WHERE sha256 = ?", (digest,))
-
-    assert store.drop_unneeded_blobs() == 1
-    assert not store.has_blob(on_server) and store.has_blob(being_saved)
-    assert store.read_blob(store.get(named_id).sha256) == JPEG_BYTES
-    age(being_saved)
-    store.put_blob(PDF_BYTES)  # the same bytes put again for a new attachment: kept for its save
-    assert store.drop_unneeded_blobs() == 0 and store.has_blob(being_saved)
-    age(being_saved)  # a day on, and no record ever named them (the save never came)
-    assert store.drop_unneeded_blobs() == 1 and not store.has_blob(being_saved)
-    age(store.get(named_id).sha256)
-    assert store.drop_unneeded_blobs() == 0 and store.has_blob(store.get(named_id).sha256)
 
 
 def test_who_captured_is_always_a_record_reference(store):

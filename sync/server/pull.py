@@ -166,7 +166,7 @@ class Snapshot:
 
     def release(self) -> None:
         if self.held:
-            self.path.unlink(missing_ok=True)
+            _remove(self.path)
 
 
 SERVING = "serving"  # beside the snapshots: one hard link per answer being sent
@@ -195,7 +195,16 @@ def _forget_leftovers(folder: Path) -> None:
     for link in (folder / SERVING).glob("*.gz"):
         made = link.name.partition("-")[0]
         if made.isdigit() and int(made) < time.time() - _LEFTOVER_SECONDS:
-            link.unlink(missing_ok=True)
+            _remove(link)
+
+
+def _remove(path: Path) -> None:
+    """Remove a file, unless Windows refuses because another answer is still sending it (a link
+    shares the file it names): a later build's clean-up removes it."""
+    try:
+        path.unlink(missing_ok=True)
+    except PermissionError:
+        pass
 
 
 def snapshot_file(engine: Engine, caller: Caller, bucket: str, folder: Path, *,
@@ -320,10 +329,7 @@ def _build(conn: Connection, bucket: str, last: int, counter: Any, path: Path, f
     for old in [*path.parent.glob(f"{bucket}-*.jsonl.gz"), *path.parent.glob(f"{bucket}-*.jsonl.size")]:
         number = _change_number(bucket, old)
         if number is not None and not _servable(last, number, stale_changes):  # every kind still served stays
-            try:
-                old.unlink(missing_ok=True)
-            except PermissionError:  # (Windows: being sent right now; the next build removes it)
-                pass
+            _remove(old)
     _forget_leftovers(path.parent)
 
 

@@ -373,13 +373,110 @@ def test_a_photo_whose_upload_broke_off_reaches_the_server_before_its_village_is
     assert first.blobs_uploaded == 1
     with engine.connect() as conn:
         assert conn.execute(select(blobs.c.complete).where(blobs.c.sha256 == digest)).scalar_one() is True
-    # Kept until its bytes were safe; dropped at the next sync, bytes and all — by the purge
-    # itself, in its transaction, not only by the sweep that ends a sync.
+    # Kept until its bytes were safe; dropped at the next sync, bytes and all.
     assert VILLAGE not in first.removed_buckets and a.store.exists(photo.id)
-    monkeypatch.setattr(type(a.store), "drop_unneeded_blobs", lambda store: 0)
     second = a.sync()
     assert VILLAGE in second.removed_buckets and not a.store.exists(photo.id)
     assert not a.store.has_blob(digest)
+
+
+def _photo_of_a_visit(laptop, seed: int, *, original: bytes | None = None):
+    """A visit saved on `laptop` and a photo of it (with a local original when given)."""
+    from gridapp import attachments as core
+
+    visit = f.visit(f.person().id)
+    laptop.store.save(visit)
+    copy = b"\xff\xd8\xff\xe0" + _photo(60_000, seed=seed)
+    photo_id, _ = core.add_attachment(laptop.store, core.owner_of(laptop.store, "visit", visit.id),
+                                      filename="门前.jpg", data=original or copy,
+                                      synced=copy if original else None)
+    return visit, photo_id, laptop.store.get(photo_id).sha256
+
+
+def test_a_removed_photo_leaves_this_laptop_once_the_server_has_taken_the_removal(pair):
+    from gridapp import attachments as core
+
+    a, _ = pair
+    original = b"\xff\xd8\xff\xe0" + _photo(200_000, seed=6)
+    visit, photo_id, copy = _photo_of_a_visit(a, 6, original=original)
+    kept = core.original_of(a.store, photo_id)
+    other_visit = f.visit(f.person().id)
+    a.store.save(other_visit)
+    same, _ = core.add_attachment(a.store, core.owner_of(a.store, "visit", other_visit.id), filename="同一张.jpg",
+                                  data=original, synced=a.store.read_blob(copy))  # the same photo, twice
+    a.sync()
+    core.remove(a.store, [photo_id], reason="拍到了身份证")
+    assert a.store.has_blob(copy) and a.store.has_blob(kept)  # the server may still refuse it
+    report = a.sync()
+    assert report.pushed == {"applied": 1} and report.blobs_downloaded == 0
+    assert core.original_of(a.store, photo_id) is None
+    assert a.store.has_blob(copy) and core.original_of(a.store, same) == kept  # the other one names both
+    core.remove(a.store, [same], reason="也拍错了")
+    a.sync()
+    assert not a.store.has_blob(copy) and not a.store.has_blob(kept)
+
+
+def test_a_photo_whose_removal_the_server_refuses_comes_back_whole(pair, monkeypatch):
+    """Laptop b sealed the visit (its seal covers the photo) while a, offline, removed the photo —
+    whose bytes had not even gone up yet: the server refuses the removal, the photo comes back on
+    a, and its bytes (and original) are still there; they go up with this very sync."""
+    from gridapp import attachments as core
+
+    a, b = pair
+    original = b"\xff\xd8\xff\xe0" + _photo(200_000, seed=7)
+    visit, photo_id, copy = _photo_of_a_visit(a, 7, original=original)
+    real_append = Client.blob_append
+    monkeypatch.setattr(Client, "blob_append", lambda self, d, o, c: (_ for _ in ()).throw(
+        OfflineError("连接中断。", code="offline")))
+    with pytest.raises(OfflineError):
+        a.sync()  # the records went up, the photo's bytes did not
+    monkeypatch.setattr(Client, "blob_append", real_append)
+    b.sync()
+    b.store.transition(visit.id, "COMPLETED")
+    b.sync()
+    core.remove(a.store, [photo_id], reason="拍糊了")
+    report = a.sync()
+    assert report.pushed == {"rejected": 1} and a.store.exists(photo_id) and a.store.get(visit.id).sealed
+    assert a.store.read_blob(copy) and core.original_of(a.store, photo_id) is not None
+    assert report.blobs_uploaded == 1
+    assert b.sync().blobs_downloaded == 1 and b.store.verify_seals() == []
+
+
+def test_a_photo_the_server_refuses_keeps_its_bytes_with_its_problem(pair):
+    """A photo added offline to a visit the other laptop sealed first is refused (its content is
+    kept in the sync problem, as the message says): its bytes stay on the laptop."""
+    a, b = pair
+    visit = f.visit(f.person().id)
+    a.store.save(visit)
+    a.sync()
+    b.sync()
+    a.store.transition(visit.id, "COMPLETED")
+    a.sync()
+    data = _photo(5000, seed=8)
+    digest = b.store.put_blob(data, "image/jpeg")
+    b.store.save(_attachment(digest, len(data), owner_type="visit", owner_id=visit.id))
+    b.sync()
+    [problem] = b.store.sync_problems()
+    assert problem["code"] == "owner.sealed"
+    b.sync()
+    assert b.store.read_blob(digest) == data
+
+
+def test_a_worker_moved_away_and_back_finds_the_photos_originals_again(engine, pair, worker):
+    from gridapp import attachments as core
+    from sync.server import accounts
+
+    a, _ = pair
+    _, photo_id, copy = _photo_of_a_visit(a, 9, original=b"\xff\xd8\xff\xe0" + _photo(300_000, seed=9))
+    a.sync()
+    with engine.begin() as conn:
+        accounts.assign(conn, worker.username, [grid_of("450224101202", 1)])
+    assert VILLAGE in a.sync().removed_buckets
+    assert not a.store.exists(photo_id) and not a.store.has_blob(copy)  # the synced copy is on the server
+    with engine.begin() as conn:
+        accounts.assign(conn, worker.username, [grid_of(VILLAGE, 1)])
+    a.sync()
+    assert a.store.read_blob(copy) and core.original_of(a.store, photo_id) is not None
 
 
 def test_a_photo_deleted_on_one_laptop_leaves_the_other_at_its_next_sync(pair):
@@ -391,28 +488,7 @@ def test_a_photo_deleted_on_one_laptop_leaves_the_other_at_its_next_sync(pair):
     a.sync()
     assert b.sync().blobs_downloaded == 1 and b.store.read_blob(digest) == data
     a.store.delete(photo.id, reason="拍到了身份证")
-    assert not a.store.has_blob(digest)
     a.sync()
+    assert not a.store.has_blob(digest)
     b.sync()
     assert not b.store.exists(photo.id) and not b.store.has_blob(digest)
-
-
-def test_a_photo_deleted_while_its_bytes_are_going_up_ends_the_upload_quietly(pair, monkeypatch):
-    a, _ = pair
-    data = _photo(200_000, seed=5)
-    digest = a.store.put_blob(data, "image/jpeg")
-    photo, kept = _attachment(digest, len(data)), _attachment(a.store.put_blob(b"\xff\xd8\xff kept"), 9)
-    a.store.save(photo)
-    a.store.save(kept)
-    real_start = Client.blob_start
-
-    def deleted_meanwhile(self, d, size):
-        if d == digest:
-            a.store.delete(photo.id, reason="拍错了")  # the user, in the window, while the sync uploads
-        return real_start(self, d, size)
-
-    monkeypatch.setattr(Client, "blob_start", deleted_meanwhile)
-    report = a.sync()
-    assert report.blobs_uploaded == 1 and report.blob_errors == []  # the other photo went up
-    assert a.store.pending_count() == 1  # the deletion goes at the next sync
-    assert a.sync().pushed == {"applied": 1}
