@@ -313,3 +313,11 @@ def test_a_cached_snapshot_of_another_history_is_built_again(engine, township, m
     again.sync()
     assert size.read_text() == f"{count} {unpacked} {stamp}"  # built anew, from this history
     assert stored(again.store) == stored(first.store)
+
+
+def test_a_first_sync_by_rows_checks_out_against_the_servers_checksum(engine, township, make_laptop,  # noqa: ANN001
+                                                                       make_user):
+    laptop = make_laptop(make_user("township_staff", grid_of(f.QUANTOU, 1)[:9]))
+    report = laptop.sync()
+    assert report.pulled == len(township) and (report.repaired_buckets, report.unverified_buckets) == ([], [])
+    assert set(laptop.store.verified_cursors()) == {r.village_code for r in township}
