@@ -5,6 +5,13 @@ encrypted under the same key: a backup on a USB stick reveals no more than the l
 Rotation keeps, like Anki: the newest few, then one per day for a week, one per ISO week for
 two months, one per month for a year. A restore first copies the current file aside, so a
 restore can itself be undone.
+
+The desktop app makes one a day by itself (`back_up_if_due`, docs/desktop.md), so a laptop whose
+disk fails keeps at most a day of work that was not synced; `gridapp backup` makes one whenever
+asked. Copies set aside beside the database — before a schema upgrade
+(`<db>.pre-v<N>-<time>.bak`) and before a restore (`<db>.before-restore-<time>`) — are removed
+with the rotation once they are older than the oldest backup it keeps (a year): they hold data
+the user may since have deleted, and an upgrade or restore that went wrong shows long before.
 """
 
 from __future__ import annotations
@@ -23,6 +30,9 @@ KEEP_DAILY_DAYS = 7
 KEEP_WEEKLY_WEEKS = 8
 KEEP_MONTHLY_MONTHS = 12
 _NAME = re.compile(r"^gridapp-backup-(\d{8}-\d{6})(?:-\d+)?\.db$")
+BACKUP_EVERY = timedelta(hours=24)  # the desktop's own backups (`back_up_if_due`)
+KEEP_ASIDE = timedelta(days=31 * KEEP_MONTHLY_MONTHS)  # copies set aside by an upgrade or a restore
+_ASIDE = re.compile(r"\.(?:pre-v\d+-(\d{8}-\d{6})\.bak|before-restore-(\d{8}-\d{6}))$")
 
 
 @dataclass(frozen=True)
@@ -91,7 +101,34 @@ def make_backup(store, folder: Path | None = None, *, now: datetime | None = Non
         for b in list_backups(folder):
             if b.path not in keep:
                 b.path.unlink(missing_ok=True)
+        forget_aside_copies(store.path, now)
     return target
+
+
+def backup_due(folder: Path, now: datetime) -> bool:
+    """Whether the newest backup in `folder` is `BACKUP_EVERY` old (or there is none)."""
+    backups = list_backups(folder)
+    return not backups or now - backups[0].made_at >= BACKUP_EVERY
+
+
+def back_up_if_due(store, now: datetime | None = None) -> Path | None:
+    """The desktop's daily backup: make one (and rotate) when `backup_due`; else None."""
+    now = now or datetime.now()
+    if not backup_due(backup_dir(store.path), now):
+        return None
+    return make_backup(store, now=now)
+
+
+def forget_aside_copies(db_path: Path, now: datetime) -> list[Path]:
+    """Remove the copies an upgrade or a restore set aside beside `db_path` that are older than
+    `KEEP_ASIDE`; returns them."""
+    gone = []
+    for path in Path(db_path).parent.glob(f"{Path(db_path).name}.*"):
+        match = _ASIDE.search(path.name[len(Path(db_path).name):])
+        if match and now - datetime.strptime(match.group(1) or match.group(2), "%Y%m%d-%H%M%S") > KEEP_ASIDE:
+            path.unlink(missing_ok=True)
+            gone.append(path)
+    return gone
 
 
 def restore_backup(backup: Path, db_path: Path, key: bytes, *, now: datetime | None = None) -> Path:

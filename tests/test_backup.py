@@ -111,3 +111,27 @@ def test_a_backup_taken_after_a_village_was_purged_still_finds_records_by_search
         assert [s.id for s in copy.search(household.address_detail[:2], limit=100)] == \
             [s.id for s in store.search(household.address_detail[:2], limit=100)]
         assert copy.search("韦离开") == []
+
+
+def test_a_backup_is_due_once_a_day(store):
+    from gridapp.backup import back_up_if_due, backup_dir
+
+    morning = datetime(2026, 11, 20, 8, 0)
+    first = back_up_if_due(store, morning)
+    assert first is not None and first.parent == backup_dir(store.path)
+    assert back_up_if_due(store, morning + timedelta(hours=23)) is None
+    second = back_up_if_due(store, morning + timedelta(hours=24))
+    assert second is not None and [b.path for b in list_backups(backup_dir(store.path))] == [second, first]
+
+
+def test_copies_set_aside_by_an_upgrade_or_a_restore_go_with_the_rotation_after_a_year(store, tmp_path):
+    beside = store.path.parent
+    old_upgrade = beside / f"{store.path.name}.pre-v3-20250101-080000.bak"
+    recent_upgrade = beside / f"{store.path.name}.pre-v5-20261101-080000.bak"
+    old_restore = beside / f"{store.path.name}.before-restore-20251001-080000"
+    other = beside / "notes.pre-v3-20250101-080000.bak"  # not this database's
+    for path in (old_upgrade, recent_upgrade, old_restore, other):
+        path.write_bytes(b"an encrypted copy")
+    make_backup(store, tmp_path / "bk", now=datetime(2026, 11, 20, 8, 0))
+    assert not old_upgrade.exists() and not old_restore.exists()
+    assert recent_upgrade.exists() and other.exists() and store.path.exists()

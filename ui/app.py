@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from gridapp.errors import GridAppError, WrongKey
 from gridapp.store import Store
 from ui import i18n
+from ui.auto_backup import AutoBackup
 from ui.errors import message_for
 from ui.main_window import MainWindow
 from ui.settings import FONT_SIZES, Settings
@@ -88,12 +89,14 @@ class Desktop:
         path, actor, device = store.path, store.actor, store.device_id
         self.control = SyncControl(self.runner, lambda: Store.open(path, key, actor=actor, device_id=device),
                                    auto=auto_sync)
+        self.backups = AutoBackup(self.runner, app)
+        self.backups.said.connect(self._say)
         self.window: MainWindow | None = None
 
     @classmethod
     def start(cls, app: QApplication, db_path: Path, *, settings: Settings | None = None, actor: str = "",
               prompt: Callable[..., str | None] = dialog_prompt, sign_in: bool = True,
-              auto_sync: bool = True) -> Desktop:
+              auto_sync: bool = True, auto_backup: bool = True) -> Desktop:
         settings = settings or Settings()
         i18n.install(app, settings.language)
         apply_font(app, settings.font_points)
@@ -108,9 +111,15 @@ class Desktop:
             dialog.exec()
             settings.offline_chosen = dialog.offline or not dialog.result()
         desktop.open_window()
+        if auto_backup:
+            desktop.backups.start()
         if auto_sync:
             desktop.control.sync_if_signed_in()
         return desktop
+
+    def _say(self, message: str, msecs: int) -> None:
+        if self.window is not None:
+            self.window.status.showMessage(message, msecs)
 
     def _signed_in(self) -> bool:
         from sync.credentials import load_account
@@ -148,6 +157,7 @@ class Desktop:
     def close(self) -> None:
         if self.window is not None:
             self.window.close()
+        self.backups.stop()
         self.control.stop()
         self.runner.close()
         self.store.close()

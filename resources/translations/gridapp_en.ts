@@ -127,6 +127,29 @@
     </message>
 </context>
 <context>
+    <name>AutoBackup</name>
+    <message>
+        <source>已自动备份本机数据</source>
+        <translation>This computer&apos;s data has been backed up</translation>
+    </message>
+    <message>
+        <source>自动备份没有成功（%1）。本机数据没有受影响，一小时后再试。</source>
+        <translation>The automatic backup did not work (%1). The data on this computer is not affected; it will be tried again in an hour.</translation>
+    </message>
+    <message>
+        <source>硬盘空间不够</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>没有权限写入备份文件夹</source>
+        <translation>no permission to write to the backup folder</translation>
+    </message>
+    <message>
+        <source>备份文件夹无法写入：%1</source>
+        <translation>the backup folder cannot be written: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <source>&lt;b&gt;附件&lt;/b&gt;</source>

@@ -30,6 +30,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def desktop(qapp, demo_db: Path, settings: Settings):
-    started = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False)
+    started = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False,
+                            auto_backup=False)  # (tests make it happen: tests/ui/test_auto_backup.py)
     yield started
     started.close()

@@ -36,10 +36,10 @@ def test_typing_a_name_narrows_the_list(qtbot, desktop):
 
 
 def test_the_window_opens_where_the_user_left_off(qtbot, qapp, demo_db, settings):
-    first = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False)
+    first = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False, auto_backup=False)
     first.window.show_page("meeting")
     first.close()
-    again = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False)
+    again = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False, auto_backup=False)
     try:
         assert again.window.current_key() == "meeting"
     finally:
@@ -76,7 +76,7 @@ def test_closing_the_app_drops_late_requests_instead_of_showing_errors_about_a_c
         qtbot, qapp, demo_db, settings):
     """A view that asks the database after the window closed (a thumbnail, a page of rows) gets no
     answer and raises no message box: the store is closed and nobody is looking."""
-    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False)
+    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False, auto_backup=False)
     runner = desktop.runner
     failures, answers = [], []
     runner.failed.connect(failures.append)

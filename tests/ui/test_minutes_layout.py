@@ -17,7 +17,7 @@ def test_the_form_needs_no_sideways_scrolling_at_the_largest_text(qtbot, qapp, d
     settings.language = language
     settings.font_size_name = "特大"
     settings.offline_chosen = True
-    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False)
+    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False, auto_backup=False)
     try:
         desktop.window.resize(1366, 705)  # a 1366×768 screen less the task bar
         desktop.window.show_page("meeting")

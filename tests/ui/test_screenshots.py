@@ -47,7 +47,7 @@ def test_each_screen_renders_without_cut_off_text(qtbot, qapp, demo_db: Path, se
     settings.language = language
     settings.font_size_name = font
     settings.offline_chosen = True
-    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False)
+    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False, auto_backup=False)
     try:
         window = desktop.window
         window.resize(*SCREEN)
@@ -131,7 +131,7 @@ def _dialogs(desktop: Desktop) -> dict[str, object]:
 def test_each_dialog_renders_without_cut_off_text(qtbot, qapp, demo_db: Path, settings, language, font):
     settings.language = language
     settings.font_size_name = font
-    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False)
+    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False, auto_backup=False)
     try:
         for name, dialog in _dialogs(desktop).items():
             dialog.show()

@@ -92,7 +92,7 @@ def test_the_committed_qm_is_built_from_the_committed_ts(tmp_path):
 @pytest.mark.parametrize("language, households", [("zh_CN", "住户"), ("en", "Households")])
 def test_the_window_speaks_the_chosen_language(qtbot, qapp, demo_db, settings, language, households):
     settings.language = language
-    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False)
+    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False, auto_backup=False)
     try:
         titles = [desktop.window.nav.item(row).text() for row in range(desktop.window.nav.count())]
         assert titles[0] == households
@@ -133,7 +133,7 @@ def test_every_sentence_gridapp_composes_has_english_with_its_placeholders():
 @pytest.fixture
 def english(qapp, demo_db, settings):
     settings.language = "en"
-    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False)
+    desktop = Desktop.start(qapp, demo_db, settings=settings, actor="韦网格员", sign_in=False, auto_sync=False, auto_backup=False)
     try:
         yield desktop
     finally:
