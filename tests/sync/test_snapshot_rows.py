@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 from datetime import UTC, datetime
 from typing import Any
 
@@ -321,3 +322,28 @@ def test_a_first_sync_by_rows_checks_out_against_the_servers_checksum(engine, to
     report = laptop.sync()
     assert report.pulled == len(township) and (report.repaired_buckets, report.unverified_buckets) == ([], [])
     assert set(laptop.store.verified_cursors()) == {r.village_code for r in township}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread priorities as Linux has them")
+def test_the_thread_reading_ahead_gives_way_to_the_stores(engine, township, make_laptop, make_user,  # noqa: ANN001
+                                                          monkeypatch):
+    """The store's thread is a first sync's critical path: the thread reading ahead runs below it,
+    and the store's own thread (the caller's) is left as it was."""
+    import os
+    import threading
+
+    from sync import engine as sync_engine
+
+    seen: dict[str, int] = {}
+    real_prepare = sync_engine.prepare
+
+    def noting(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        seen[threading.current_thread().name] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return real_prepare(*args, **kwargs)
+
+    monkeypatch.setattr(sync_engine, "prepare", noting)
+    laptop = make_laptop(make_user("grid_worker", grid_of(f.QUANTOU, 1)))
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert laptop.sync().pulled > 0
+    assert seen == {"snapshot-ahead": min(19, mine + sync_engine.AHEAD_NICENESS)}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine
