@@ -23,9 +23,9 @@ Meta never syncs, and sync uploads only blobs that an attachment's `sha256` name
 both files from this laptop once the server has accepted the removal (`gridapp.blobstore`); a
 copy already uploaded stays on the county server.
 
-The three writes (blob, record, meta note) are separate store transactions: a crash between them
-leaves at worst an unreferenced blob (never uploaded) or an attachment without its local
-original (the synced copy is still complete). Never an attachment without bytes.
+The bytes, the record and the note of the original are one store transaction
+(`Store.save_with_files`): never an attachment without its bytes, and nothing (a sync dropping
+the bytes of a photo just removed, when the same file is attached again) comes between them.
 """
 
 from __future__ import annotations
@@ -180,8 +180,7 @@ def add_attachment(store: Any, owner: Owner, *, filename: str, data: bytes, sync
 
     `synced` is the scaled JPEG copy of a big photo (made by the caller): then the copy is the
     attachment and `data` is kept as the local-only original. Raises AttachmentRefused (wrong type,
-    too big), SealedRecordError (the owner is sealed), InvalidRecord; nothing is kept then except,
-    at worst, an unreferenced blob."""
+    too big), SealedRecordError (the owner is sealed), InvalidRecord; nothing is kept then."""
     mime = check_content(filename, data)
     if synced is not None and not is_image(mime):
         raise AttachmentRefused(say("只有照片才能缩小后同步。"), code="attachment.copy_of_non_image")
@@ -196,11 +195,9 @@ def add_attachment(store: Any, owner: Owner, *, filename: str, data: bytes, sync
         "captured_at": moment, "captured_by": captured_by_of(store), "encrypted": True,
         "owner_type": owner.record_type, "owner_id": owner.record_id,
     })
-    original = store.put_blob(data, mime) if synced is not None else None
-    store.put_blob(stored, stored_mime)
-    changes = store.save(record)
-    if original is not None:
-        store.set_meta(ORIGINAL_KEY + record.id, original)
+    files = [(stored, stored_mime)] + ([(data, mime)] if synced is not None else [])
+    changes = store.save_with_files(record, files, lambda digests: {ORIGINAL_KEY + record.id: digests[1]}
+                                    if synced is not None else {})
     return record.id, changes
 
 

@@ -10,8 +10,9 @@ The desktop app makes one a day by itself (`back_up_if_due`, docs/desktop.md), s
 disk fails keeps at most a day of work that was not synced; `gridapp backup` makes one whenever
 asked. Copies set aside beside the database — before a schema upgrade
 (`<db>.pre-v<N>-<time>.bak`) and before a restore (`<db>.before-restore-<time>`) — are removed
-with the rotation once they are older than the oldest backup it keeps (a year): they hold data
-the user may since have deleted, and an upgrade or restore that went wrong shows long before.
+with the rotation once they are older than the oldest backup it keeps (a year), but the newest of
+each kind: they hold data the user may since have deleted, and an upgrade or restore that went
+wrong shows long before. Backups dated in the future (a clock set wrong) do not hold up the next.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ KEEP_MONTHLY_MONTHS = 12
 _NAME = re.compile(r"^gridapp-backup-(\d{8}-\d{6})(?:-\d+)?\.db$")
 BACKUP_EVERY = timedelta(hours=24)  # the desktop's own backups (`back_up_if_due`)
 KEEP_ASIDE = timedelta(days=31 * KEEP_MONTHLY_MONTHS)  # copies set aside by an upgrade or a restore
-_ASIDE = re.compile(r"\.(?:pre-v\d+-(\d{8}-\d{6})\.bak|before-restore-(\d{8}-\d{6}))$")
+_ASIDE = re.compile(r"\.(pre-v\d+|before-restore)-(\d{8}-\d{6})(?:\.bak)?")  # after the database's name
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,11 @@ def make_backup(store, folder: Path | None = None, *, now: datetime | None = Non
         target = folder / f"{stem}-{n}.db"
         n += 1
     partial = target.with_suffix(".partial")
-    store.vacuum_into(partial)
+    try:
+        store.vacuum_into(partial)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # (a full disk: no half copy left behind)
+        raise
     os.replace(partial, target)
     if rotate:
         keep = backups_to_keep(list_backups(folder), now)
@@ -106,9 +111,11 @@ def make_backup(store, folder: Path | None = None, *, now: datetime | None = Non
 
 
 def backup_due(folder: Path, now: datetime) -> bool:
-    """Whether the newest backup in `folder` is `BACKUP_EVERY` old (or there is none)."""
-    backups = list_backups(folder)
-    return not backups or now - backups[0].made_at >= BACKUP_EVERY
+    """Whether the newest backup in `folder` is `BACKUP_EVERY` old, or there is none. Backups
+    dated after `now` do not count: made while the clock was wrong, they would otherwise stop
+    the backups until it caught up with them."""
+    made = [b.made_at for b in list_backups(folder) if b.made_at <= now]
+    return not made or now - max(made) >= BACKUP_EVERY
 
 
 def back_up_if_due(store, now: datetime | None = None) -> Path | None:
@@ -121,13 +128,20 @@ def back_up_if_due(store, now: datetime | None = None) -> Path | None:
 
 def forget_aside_copies(db_path: Path, now: datetime) -> list[Path]:
     """Remove the copies an upgrade or a restore set aside beside `db_path` that are older than
-    `KEEP_ASIDE`; returns them."""
+    `KEEP_ASIDE`, but the newest of each kind (its date may be a wrong clock's); returns them."""
+    name = Path(db_path).name
+    kinds: dict[str, list[tuple[datetime, Path]]] = {}
+    for path in Path(db_path).parent.glob(f"{name}.*"):
+        match = _ASIDE.fullmatch(path.name[len(name):])
+        if match and path.is_file():
+            kind = "restore" if match.group(1) == "before-restore" else "upgrade"
+            kinds.setdefault(kind, []).append((datetime.strptime(match.group(2), "%Y%m%d-%H%M%S"), path))
     gone = []
-    for path in Path(db_path).parent.glob(f"{Path(db_path).name}.*"):
-        match = _ASIDE.search(path.name[len(Path(db_path).name):])
-        if match and now - datetime.strptime(match.group(1) or match.group(2), "%Y%m%d-%H%M%S") > KEEP_ASIDE:
-            path.unlink(missing_ok=True)
-            gone.append(path)
+    for copies in kinds.values():
+        for made, path in sorted(copies)[:-1]:  # the newest stays
+            if now - made > KEEP_ASIDE:
+                path.unlink(missing_ok=True)
+                gone.append(path)
     return gone
 
 

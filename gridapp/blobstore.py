@@ -8,12 +8,13 @@ Bytes leave the laptop only when nothing can need them again (`_drop_blobs`, sin
   and its bytes are still here), its synced copy and its local original;
 - an attachment deleted on another laptop: when the tombstone is pulled (the server accepted it);
 - a village taken away from the laptop: its attachments' synced copies, which are on the server
-  (`syncing.purge_bucket` waits for that); their local originals stay, since they exist nowhere
-  else and a worker moved back finds them again;
+  (`syncing.purge_bucket` waits for that), and any other copy the server holds that nothing here
+  names any more; local originals stay, since they exist nowhere else and a worker moved back
+  finds them again;
 
 and in each case only bytes no live attachment names and no kept original is. Bytes of an
-attachment the server refused (kept in a sync problem) and leftovers of a save that never came
-stay."""
+attachment the server refused (kept in a sync problem) stay. An attachment is saved with its
+bytes in one transaction (`Store.save_with_files`), so no drop can come between them."""
 
 from __future__ import annotations
 
@@ -36,24 +37,32 @@ _NEEDED = ("SELECT json_extract(body, '$.sha256') FROM records WHERE type = 'att
            "UNION SELECT value FROM meta WHERE key GLOB ?")
 
 
+def _check_size(data: bytes) -> None:
+    if len(data) > MAX_BLOB:
+        raise GridAppError(say("文件太大（{size} MB），附件最大 {most} MB。", size=len(data) // 1024 // 1024,
+                               most=MAX_BLOB // 1024 // 1024),
+                           code="blob.too_large")
+
+
 class BlobStore:
     _conn: Any
 
     def put_blob(self, data: bytes, mime: str | None = None) -> str:
         """Keep `data` and return its SHA-256 (hex); the same bytes are kept once."""
-        if len(data) > MAX_BLOB:
-            raise GridAppError(say("文件太大（{size} MB），附件最大 {most} MB。", size=len(data) // 1024 // 1024,
-                                   most=MAX_BLOB // 1024 // 1024),
-                               code="blob.too_large")
-        digest = hashlib.sha256(data).hexdigest()
         with self._transaction():  # type: ignore[attr-defined]
-            if self._conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (digest,)).fetchone():
-                return digest
-            self._conn.execute("INSERT INTO blobs (sha256, size, mime, stored_at) VALUES (?, ?, ?, datetime('now'))",
-                               (digest, len(data), mime))
-            self._conn.executemany("INSERT INTO blob_chunks (sha256, seq, data) VALUES (?, ?, ?)",
-                                   [(digest, i, data[off:off + CHUNK])
-                                    for i, off in enumerate(range(0, max(len(data), 1), CHUNK))])
+            return self._put_blob(data, mime)
+
+    def _put_blob(self, data: bytes, mime: str | None) -> str:
+        """`put_blob` inside a transaction (`Store.save_with_files`)."""
+        _check_size(data)
+        digest = hashlib.sha256(data).hexdigest()
+        if self._conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (digest,)).fetchone():
+            return digest
+        self._conn.execute("INSERT INTO blobs (sha256, size, mime, stored_at) VALUES (?, ?, ?, datetime('now'))",
+                           (digest, len(data), mime))
+        self._conn.executemany("INSERT INTO blob_chunks (sha256, seq, data) VALUES (?, ?, ?)",
+                               [(digest, i, data[off:off + CHUNK])
+                                for i, off in enumerate(range(0, max(len(data), 1), CHUNK))])
         return digest
 
     def put_downloaded_blob(self, digest: str, data: bytes) -> None:

@@ -317,6 +317,21 @@ class Store(StoreReads, StoreLists, StoreLookups, BlobStore):
         with self._transaction():
             return self._save(record)
 
+    def save_with_files(self, record: Record, files: list[tuple[bytes, str | None]],
+                        notes: Callable[[list[str]], dict[str, str]] | None = None) -> Changes:
+        """Keep `files` ((bytes, mime) each) and save `record` as ONE action, with the local
+        settings `notes` makes of the files' hashes: an attachment and its bytes arrive together,
+        so nothing (a sync dropping the bytes of a photo just removed — the same file put again)
+        can come between them. Raises what `save` raises; then nothing is written."""
+        record = revalidated(record)
+        validation.ensure_valid(record)
+        with self._transaction():
+            digests = [self._put_blob(data, mime) for data, mime in files]
+            changes = self._save(record)
+            for key, value in (notes(digests) if notes else {}).items():
+                self._set_meta(key, value)
+            return changes
+
     def save_all(self, records: Iterable[Record], *, reason: str | None = None) -> Changes:
         """Save several records as ONE action (all or nothing): a new household with its head, a
         member and the household they join. Each record is written as `save` writes it, in the order

@@ -791,10 +791,10 @@ def _tombstone(store: Store, row: dict[str, Any] | None, change: dict[str, Any],
 
 
 def purge_bucket(store: Store, bucket: str, now: str) -> int:
-    """Remove a bucket this laptop no longer holds, its attachments' synced copies with it (their
-    local originals stay: blobstore) — only when nothing of it is unsent: no change in the
-    outbox, and no attachment's bytes that are here but not yet on the server (the upload that
-    follows the pull sends them; the next sync purges)."""
+    """Remove a bucket this laptop no longer holds, with the attachment copies no longer named
+    that the server holds (local originals stay: blobstore) — only when nothing of it is unsent:
+    no change in the outbox, and no attachment's bytes that are here but not yet on the server
+    (the upload that follows the pull sends them; the next sync purges)."""
     conn = store._conn
     if conn.execute("SELECT 1 FROM outbox WHERE bucket = ? LIMIT 1", (bucket,)).fetchone():
         return 0
@@ -812,7 +812,10 @@ def purge_bucket(store: Store, bucket: str, now: str) -> int:
     conn.execute("DELETE FROM meta WHERE key = 'purging_bucket'")
     conn.execute("DELETE FROM sync_buckets WHERE bucket = ?", (bucket,))
     conn.execute("DELETE FROM sync_deferred WHERE bucket = ?", (bucket,))
-    photos = store._drop_blobs(digest for _, digest in attached)
+    # Its attachments' synced copies are on the server now (above), and so are the copies of its
+    # attachments deleted here whose deletion the server has not accepted (quarantined, say):
+    # every copy nothing on the laptop names any more, the server holds, can go.
+    photos = store._drop_blobs(r[0] for r in conn.execute("SELECT sha256 FROM blobs WHERE on_server = 1"))
     row = audit.audit_row(audit.last_hash(conn), now, store.actor, store.device_id, "sync_purge", None, None, None,
                           {"bucket": bucket, "records": len(rowids), "files": photos})
     conn.execute(audit.INSERT_SQL, row)

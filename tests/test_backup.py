@@ -129,9 +129,37 @@ def test_copies_set_aside_by_an_upgrade_or_a_restore_go_with_the_rotation_after_
     old_upgrade = beside / f"{store.path.name}.pre-v3-20250101-080000.bak"
     recent_upgrade = beside / f"{store.path.name}.pre-v5-20261101-080000.bak"
     old_restore = beside / f"{store.path.name}.before-restore-20251001-080000"
-    other = beside / "notes.pre-v3-20250101-080000.bak"  # not this database's
-    for path in (old_upgrade, recent_upgrade, old_restore, other):
+    older_restore = beside / f"{store.path.name}.before-restore-20250601-080000"
+    newest_restore_wrong_clock = beside / f"{store.path.name}.before-restore-20000101-000000"  # a reset clock's
+    others = [beside / "notes.pre-v3-20250101-080000.bak",  # not this database's
+              beside / f"{store.path.name}.training.db.pre-v3-20250101-080000.bak"]  # nor this one's
+    for path in (old_upgrade, recent_upgrade, older_restore, newest_restore_wrong_clock, *others):
         path.write_bytes(b"an encrypted copy")
+    old_restore = beside / f"{store.path.name}.before-restore-20251001-080000"
+    old_restore.write_bytes(b"an encrypted copy")
     make_backup(store, tmp_path / "bk", now=datetime(2026, 11, 20, 8, 0))
-    assert not old_upgrade.exists() and not old_restore.exists()
-    assert recent_upgrade.exists() and other.exists() and store.path.exists()
+    assert not old_upgrade.exists() and not older_restore.exists() and not newest_restore_wrong_clock.exists()
+    assert recent_upgrade.exists() and old_restore.exists()  # each kind's newest by name stays
+    assert all(p.exists() for p in others) and store.path.exists()
+
+
+def test_after_the_clock_was_set_back_the_backups_go_on(store):
+    from gridapp.backup import back_up_if_due, backup_dir
+
+    assert back_up_if_due(store, datetime(2027, 6, 1, 8, 0)) is not None  # a clock a year ahead
+    assert back_up_if_due(store, datetime(2026, 6, 2, 8, 0)) is not None  # set right again
+    assert back_up_if_due(store, datetime(2026, 6, 2, 9, 0)) is None
+    assert len(list_backups(backup_dir(store.path))) == 2
+
+
+def test_a_backup_that_fills_the_disk_leaves_no_half_copy(store, tmp_path, monkeypatch):
+    folder = tmp_path / "bk"
+
+    def full(target):  # noqa: ANN001, ANN202
+        target.write_bytes(b"half a copy")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "vacuum_into", full)
+    with pytest.raises(sqlite3.OperationalError):
+        make_backup(store, folder)
+    assert list(folder.iterdir()) == []

@@ -64,8 +64,8 @@ class AutoBackup(QObject):
 
     def _reason(self, exc: BaseException) -> str:
         """Why, in words a grid worker reads (the system's own text is English)."""
-        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-            return self.tr("硬盘空间不够")
+        if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "database or disk is full" in str(exc):
+            return self.tr("硬盘空间不够")  # (SQLite says the second when the copy fills the disk)
         if isinstance(exc, PermissionError):
             return self.tr("没有权限写入备份文件夹")
         if isinstance(exc, OSError):

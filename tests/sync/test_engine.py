@@ -492,3 +492,23 @@ def test_a_photo_deleted_on_one_laptop_leaves_the_other_at_its_next_sync(pair):
     assert not a.store.has_blob(digest)
     b.sync()
     assert not b.store.exists(photo.id) and not b.store.has_blob(digest)
+
+
+def test_a_removal_held_for_the_county_leaves_the_copy_the_server_has_when_the_village_goes(engine, pair, worker):
+    """The worker removed a photo after being moved elsewhere: the server holds the removal for a
+    county admin (quarantined). When the village leaves the laptop, the photo's synced copy (on
+    the server) goes with it; its original, which exists nowhere else, stays."""
+    from gridapp import attachments as core
+    from sync.server import accounts
+
+    a, _ = pair
+    a.sync()  # learns its assignment epoch
+    _, photo_id, copy = _photo_of_a_visit(a, 13, original=b"\xff\xd8\xff\xe0" + _photo(200_000, seed=13))
+    kept = core.original_of(a.store, photo_id)
+    a.sync()
+    with engine.begin() as conn:
+        accounts.assign(conn, worker.username, [grid_of("450224101202", 1)])
+    core.remove(a.store, [photo_id], reason="拍到了身份证")
+    assert a.sync().pushed == {"quarantined": 1}
+    a.sync()
+    assert not a.store.has_blob(copy) and a.store.has_blob(kept)

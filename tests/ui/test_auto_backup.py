@@ -53,3 +53,14 @@ def test_a_full_disk_is_said_in_plain_words(qtbot, desktop, monkeypatch):  # noq
     monkeypatch.setattr("ui.auto_backup.back_up_if_due", full)
     _check(qtbot, desktop)
     assert desktop.window.status.currentMessage() == "自动备份没有成功（硬盘空间不够）。本机数据没有受影响，一小时后再试。"
+
+
+def test_a_disk_filled_by_the_copy_is_said_in_plain_words(qtbot, desktop, monkeypatch):  # noqa: ANN001
+    import sqlite3
+
+    def full(store, now):  # noqa: ANN001, ANN202
+        raise sqlite3.OperationalError("database or disk is full")  # what SQLite says as the copy fills it
+
+    monkeypatch.setattr("ui.auto_backup.back_up_if_due", full)
+    _check(qtbot, desktop)
+    assert desktop.window.status.currentMessage().startswith("自动备份没有成功（硬盘空间不够）")
