@@ -12,7 +12,8 @@ Bytes leave the laptop only when nothing can need them again (`_drop_blobs`, sin
   names any more; local originals stay, since they exist nowhere else and a worker moved back
   finds them again;
 
-and in each case only bytes no live attachment names and no kept original is. Bytes of an
+and in each case only bytes no live attachment names, no kept original is, and no deletion
+still waiting for the server's answer names. Bytes of an
 attachment the server refused (kept in a sync problem) stay. An attachment is saved with its
 bytes in one transaction (`Store.save_with_files`), so no drop can come between them."""
 
@@ -32,9 +33,11 @@ MAX_BLOB = 50 * 1024 * 1024
 # meta key of a scaled photo's local-only original: ORIGINAL_KEY + the attachment's id → its hash
 ORIGINAL_KEY = "attachment_original:"
 
-# The hashes still needed: live attachments' synced copies, and every original still noted.
+# The hashes still needed: live attachments' synced copies, every original still noted, and the
+# files of attachments deleted here whose deletion the server has not answered yet (it may refuse).
 _NEEDED = ("SELECT json_extract(body, '$.sha256') FROM records WHERE type = 'attachment' AND deleted = 0 "
-           "UNION SELECT value FROM meta WHERE key GLOB ?")
+           "UNION SELECT value FROM meta WHERE key GLOB ? "
+           "UNION SELECT f.value FROM outbox o, json_each(o.payload, '$.files') f WHERE o.op = 'delete'")
 
 
 def _check_size(data: bytes) -> None:

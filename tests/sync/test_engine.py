@@ -512,3 +512,19 @@ def test_a_removal_held_for_the_county_leaves_the_copy_the_server_has_when_the_v
     assert a.sync().pushed == {"quarantined": 1}
     a.sync()
     assert not a.store.has_blob(copy) and a.store.has_blob(kept)
+
+
+def test_a_purge_keeps_the_files_of_a_removal_not_yet_answered(pair):
+    """A photo removed here whose removal has not gone yet may still come back (the server
+    refuses it if another laptop sealed the document): a purge of another village meanwhile
+    leaves its files alone."""
+    from gridapp import attachments as core
+
+    a, _ = pair
+    _, photo_id, copy = _photo_of_a_visit(a, 15)
+    a.sync()  # the photo and its bytes are on the server
+    core.remove(a.store, [photo_id], reason="拍糊了")
+    a.store.purge_bucket("450224101202")  # another village, taken away while this removal waits
+    assert a.store.has_blob(copy)
+    a.sync()
+    assert not a.store.has_blob(copy)  # the server took the removal: now it goes
