@@ -17,6 +17,8 @@ Codes are English and stable (tests and logs use them); messages are Chinese for
 
 from __future__ import annotations
 
+import errno
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -148,14 +150,21 @@ class MigrationFailed(StoreError):
     code = "migration_failed"
 
 
+_DISK_FULL = "database or disk is full"  # what SQLite says when a write fills the disk
+
+
 def message_for(exc: BaseException) -> str:
     """The sentence to show a grid worker for any exception (Chinese, no jargon)."""
     if isinstance(exc, GridAppError):
         return exc.message
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or _DISK_FULL in str(exc):
+        return say("硬盘空间不够，请删除不用的文件后再试。")
     if isinstance(exc, PermissionError):
         return say("没有权限读写该文件，请检查文件夹权限。")
     if isinstance(exc, FileNotFoundError):
         return say("找不到文件：{file}", file=str(exc.filename))
+    if isinstance(exc, OSError) and exc.filename:
+        return say("无法读写“{file}”，请检查这个文件或文件夹。", file=str(exc.filename))
     if isinstance(exc, OSError):
         return say("读写文件时出错：{reason}", reason=str(exc.strerror or exc))
     return say("程序内部错误，请联系技术支持（{kind}）。", kind=type(exc).__name__)

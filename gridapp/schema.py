@@ -37,7 +37,8 @@ class IndexAgain:
     record_type: str
 
     def __call__(self, conn: Any) -> None:
-        from gridapp.models import RECORD_TYPES  # (the schema module stays free of the models)
+        from gridapp import search  # (the schema module stays free of the models and the index)
+        from gridapp.models import RECORD_TYPES
 
         model = RECORD_TYPES[self.record_type]
         for rowid, body, state in conn.execute(
@@ -46,9 +47,8 @@ class IndexAgain:
                 text = model.model_validate({**json.loads(body), "state": state}).search_text()
             except ValueError:
                 continue
-            conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
-            if text:
-                conn.execute("INSERT INTO search(rowid, text) VALUES (?, ?)", (rowid, text))
+            conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))  # (its names stay as they are)
+            search.index(conn, rowid, text, [])
 
     def __str__(self) -> str:  # what the shipped-migration fingerprint reads
         return f"INDEX SEARCH TEXT AGAIN OF {self.record_type}"

@@ -798,12 +798,10 @@ def purge_bucket(store: Store, bucket: str, now: str) -> int:
     conn = store._conn
     if conn.execute("SELECT 1 FROM outbox WHERE bucket = ? LIMIT 1", (bucket,)).fetchone():
         return 0
-    attached = [(r[0], r[1]) for r in conn.execute(
-        "SELECT id, json_extract(body, '$.sha256') FROM records "
-        "WHERE bucket = ? AND type = 'attachment' AND deleted = 0", (bucket,))]
-    if conn.execute("SELECT 1 FROM blobs WHERE on_server = 0 AND sha256 IN (SELECT value FROM json_each(?)) LIMIT 1",
-                    (json.dumps([digest for _, digest in attached]),)).fetchone():
-        return 0
+    if conn.execute("SELECT 1 FROM records r JOIN blobs b ON b.sha256 = json_extract(r.body, '$.sha256') "
+                    "WHERE r.bucket = ? AND r.type = 'attachment' AND r.deleted = 0 AND b.on_server = 0 LIMIT 1",
+                    (bucket,)).fetchone():
+        return 0  # a photo's bytes are only here: the upload after the pull sends them first
     rowids = [r[0] for r in conn.execute("SELECT rowid FROM records WHERE bucket = ?", (bucket,))]
     for rowid in rowids:
         search.unindex(conn, rowid)

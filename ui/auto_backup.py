@@ -6,7 +6,6 @@ is said in the status bar and tried again an hour later; the database is not tou
 
 from __future__ import annotations
 
-import errno
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -15,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from gridapp.backup import back_up_if_due
+from ui.errors import message_for
 from ui.worker import Runner
 
 log = logging.getLogger("gridapp.ui")
@@ -60,14 +60,4 @@ class AutoBackup(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.running = False
         log.warning("backup failed: %s", exc)
-        self.said.emit(self.tr("自动备份没有成功（%1）。本机数据没有受影响，一小时后再试。").replace("%1", self._reason(exc)), 30000)
-
-    def _reason(self, exc: BaseException) -> str:
-        """Why, in words a grid worker reads (the system's own text is English)."""
-        if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "database or disk is full" in str(exc):
-            return self.tr("硬盘空间不够")  # (SQLite says the second when the copy fills the disk)
-        if isinstance(exc, PermissionError):
-            return self.tr("没有权限写入备份文件夹")
-        if isinstance(exc, OSError):
-            return self.tr("备份文件夹无法写入：%1").replace("%1", str(exc.filename or ""))
-        return str(exc)
+        self.said.emit(self.tr("自动备份没有成功：%1 本机数据没有受影响，一小时后再试。").replace("%1", message_for(exc)), 30000)

@@ -133,20 +133,8 @@
         <translation>This computer&apos;s data has been backed up</translation>
     </message>
     <message>
-        <source>自动备份没有成功（%1）。本机数据没有受影响，一小时后再试。</source>
-        <translation>The automatic backup did not work (%1). The data on this computer is not affected; it will be tried again in an hour.</translation>
-    </message>
-    <message>
-        <source>硬盘空间不够</source>
-        <translation>the disk is full</translation>
-    </message>
-    <message>
-        <source>没有权限写入备份文件夹</source>
-        <translation>no permission to write to the backup folder</translation>
-    </message>
-    <message>
-        <source>备份文件夹无法写入：%1</source>
-        <translation>the backup folder cannot be written: %1</translation>
+        <source>自动备份没有成功：%1 本机数据没有受影响，一小时后再试。</source>
+        <translation>The automatic backup did not work: %1 The data on this computer is not affected; it will be tried again in an hour.</translation>
     </message>
 </context>
 <context>
@@ -5600,6 +5588,14 @@ The record stays as it is on the server; what you wrote will no longer be shown.
     <message>
         <source>来源走访</source>
         <translation>From visit</translation>
+    </message>
+    <message>
+        <source>硬盘空间不够，请删除不用的文件后再试。</source>
+        <translation>The disk is full. Please delete files you do not need, then try again.</translation>
+    </message>
+    <message>
+        <source>无法读写“{file}”，请检查这个文件或文件夹。</source>
+        <translation>Cannot read or write “{file}”. Please check this file or folder.</translation>
     </message>
     <message>
         <source>网格员和调解员只能看到遮盖后的身份证号码；需要核对完整号码，请联系乡镇综治中心。</source>

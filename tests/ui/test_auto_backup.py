@@ -36,7 +36,7 @@ def test_a_backup_that_fails_is_said_and_the_work_goes_on(qtbot, desktop):  # no
     backup_dir(desktop.store.path).write_bytes(b"a file where the backups folder should be")
     _check(qtbot, desktop)
     message = desktop.window.status.currentMessage()
-    assert message.startswith("自动备份没有成功（备份文件夹无法写入：") and "本机数据没有受影响" in message
+    assert message.startswith("自动备份没有成功：无法读写“") and "本机数据没有受影响" in message
     households = desktop.store.count("household")
     assert households > 0 and desktop.store.check() == []
 
@@ -52,7 +52,8 @@ def test_a_full_disk_is_said_in_plain_words(qtbot, desktop, monkeypatch):  # noq
 
     monkeypatch.setattr("ui.auto_backup.back_up_if_due", full)
     _check(qtbot, desktop)
-    assert desktop.window.status.currentMessage() == "自动备份没有成功（硬盘空间不够）。本机数据没有受影响，一小时后再试。"
+    assert desktop.window.status.currentMessage() == \
+        "自动备份没有成功：硬盘空间不够，请删除不用的文件后再试。 本机数据没有受影响，一小时后再试。"
 
 
 def test_a_disk_filled_by_the_copy_is_said_in_plain_words(qtbot, desktop, monkeypatch):  # noqa: ANN001
@@ -63,4 +64,4 @@ def test_a_disk_filled_by_the_copy_is_said_in_plain_words(qtbot, desktop, monkey
 
     monkeypatch.setattr("ui.auto_backup.back_up_if_due", full)
     _check(qtbot, desktop)
-    assert desktop.window.status.currentMessage().startswith("自动备份没有成功（硬盘空间不够）")
+    assert desktop.window.status.currentMessage().startswith("自动备份没有成功：硬盘空间不够")
